@@ -1,0 +1,96 @@
+using System.CommandLine;
+using CgtAtlas.Documents;
+using CgtAtlas.Ingest;
+using CgtAtlas.Search;
+using Spectre.Console;
+
+namespace CgtAtlas.Cli.Commands;
+
+/// <summary><c>cgt demo</c>: builds a fresh demo library from <c>samples/corpus</c> and runs example searches.</summary>
+internal static class DemoCommand
+{
+    private const string DefaultDemoDb = "cgtatlas-demo.db";
+
+    private static readonly string[] s_queries = ["溶瘤病毒 OR oncolytic", "CAR-T 价格", "NMPA approval", "基因治疗 血友病"];
+
+    public static Command Create(CliConsole console)
+    {
+        var samples = new Option<string?>("--samples") { Description = "Folder of sample documents (default: samples/corpus of this repository)" };
+        var command = new Command("demo", "Create a demo library from the bundled samples and run example searches") { samples };
+        command.SetAction(parse =>
+        {
+            var corpus = parse.GetValue(samples) ?? FindSamples();
+            if (corpus is null || !Directory.Exists(corpus))
+            {
+                console.Error.WriteLine("cgt: cannot find samples/corpus; run from the repository root or pass --samples FOLDER");
+                return ExitCodes.Usage;
+            }
+
+            // The demo never writes into the user's own library unless --db is given explicitly.
+            var explicitDb = parse.GetResult(CliOptions.Db) is { Implicit: false };
+            var db = explicitDb ? parse.GetValue(CliOptions.Db)! : DefaultDemoDb;
+            if (!explicitDb)
+            {
+                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                {
+                    File.Delete(db + suffix);
+                }
+            }
+
+            using var library = LibraryOpener.TryOpen(db, console.Error, mustExist: false);
+            if (library is null)
+            {
+                return ExitCodes.PartialFailure;
+            }
+
+            var ansi = console.Ansi;
+            ansi.MarkupLine($"Building the demo library [bold]{Markup.Escape(db)}[/] from [bold]{Markup.Escape(corpus)}[/] …");
+            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] });
+            ansi.MarkupLine($"Stored [green]{report.Documents.Count}[/] documents " +
+                $"({report.Documents.Count(d => d.NearDuplicateOf is not null)} near-duplicates linked), " +
+                $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed.");
+            foreach (var failed in report.Failed)
+            {
+                ansi.MarkupLine($"  [red]failed[/] {Markup.Escape(failed.Path)}: {Markup.Escape(failed.Error)}");
+            }
+
+            foreach (var query in s_queries)
+            {
+                var results = library.Search(new SearchRequest { Query = query, Limit = 3 });
+                ansi.WriteLine();
+                ansi.Write(new Rule($"cgt search \"{Markup.Escape(query)}\" — {results.Total} match(es)").LeftJustified());
+                foreach (var hit in results.Hits)
+                {
+                    ansi.MarkupLine($"[bold]{hit.Id}[/] {Markup.Escape(hit.Title)} [grey]{hit.Published:yyyy-MM-dd} · {hit.Language.ToCode()}[/]");
+                    if (hit.Snippet is { } snippet)
+                    {
+                        ansi.MarkupLine($"    [grey][[{snippet.Paragraph}]][/] " + snippet.Render("[black on yellow]", "[/]", Markup.Escape));
+                    }
+                }
+            }
+
+            ansi.WriteLine();
+            ansi.MarkupLine($"Try: [bold]./cgt --db {Markup.Escape(db)} search \"溶瘤病毒 OR oncolytic\"[/]  ·  " +
+                $"[bold]./cgt --db {Markup.Escape(db)} show 1[/]");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string? FindSamples()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "samples", "corpus");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

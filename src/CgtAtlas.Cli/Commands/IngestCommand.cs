@@ -1,0 +1,156 @@
+using System.CommandLine;
+using CgtAtlas.Documents;
+using CgtAtlas.Ingest;
+using Spectre.Console;
+
+namespace CgtAtlas.Cli.Commands;
+
+/// <summary><c>cgt ingest PATH... [--collection NAME] [--json]</c></summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (recursive)", Arity = ArgumentArity.OneOrMore };
+        var collection = new Option<string[]>("--collection", "-c")
+        {
+            Description = "Put every document in this collection (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var maxFile = new Option<int>("--max-file-mb") { Description = "Largest file to accept, in MiB", DefaultValueFactory = _ => 64 };
+        var json = CliOptions.Json();
+        var command = new Command("ingest", "Add documents (txt, md, html, pdf, rss/atom) to the library") { paths, collection, maxFile, json };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(maxFile) is < 1 or > 4096)
+            {
+                console.Error.WriteLine("cgt: --max-file-mb must be between 1 and 4096");
+                return ExitCodes.Usage;
+            }
+
+            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, console.Error, mustExist: false);
+            if (library is null)
+            {
+                return ExitCodes.PartialFailure;
+            }
+
+            var options = new IngestOptions
+            {
+                Collections = (parse.GetValue(collection) ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList(),
+                MaxFileBytes = parse.GetValue(maxFile) * 1024L * 1024L,
+            };
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // Finish the current document and commit: Ctrl-C never leaves half a document.
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var inputs = parse.GetValue(paths)!;
+                var report = RunWithProgress(console, library, inputs, options, parse.GetValue(json), cancel.Token);
+                if (parse.GetValue(json))
+                {
+                    WriteJson(console, report);
+                }
+                else
+                {
+                    WriteSummary(console, report);
+                }
+
+                return report.Cancelled ? ExitCodes.Interrupted : report.Failed.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    private static IngestReport RunWithProgress(CliConsole console, Library library, string[] inputs, IngestOptions options, bool json,
+        CancellationToken token)
+    {
+        if (json || !console.Interactive)
+        {
+            return library.Ingest(inputs, options, null, token);
+        }
+
+        IngestReport? report = null;
+        console.Ansi.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Ingesting", maxValue: 1);
+                report = library.Ingest(inputs, options, new SynchronousProgress<IngestProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                    task.Description = $"Ingesting {p.Done}/{p.Total}";
+                }), token);
+                task.StopTask();
+            });
+        return report!;
+    }
+
+    private static void WriteJson(CliConsole console, IngestReport report) => JsonOutput.Write(console.Output, new
+    {
+        documents = report.Documents.Select(d => new
+        {
+            id = d.Id,
+            path = d.Path,
+            title = d.Title,
+            language = d.Language.ToCode(),
+            paragraphs = d.Paragraphs,
+            nearDuplicateOf = d.NearDuplicateOf,
+        }),
+        duplicates = report.Duplicates.Select(d => new { path = d.Path, duplicateOf = d.DuplicateOf }),
+        failed = report.Failed.Select(f => new { path = f.Path, error = f.Error }),
+        cancelled = report.Cancelled,
+    });
+
+    private static void WriteSummary(CliConsole console, IngestReport report)
+    {
+        var ansi = console.Ansi;
+        if (report.Documents.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("ID", "Title", "Lang", "¶", "Path");
+            foreach (var d in report.Documents.Take(200))
+            {
+                table.AddRow(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    d.NearDuplicateOf is null ? Markup.Escape(d.Title) : $"{Markup.Escape(d.Title)} [grey](near-duplicate of {d.NearDuplicateOf})[/]",
+                    d.Language.ToCode(), d.Paragraphs.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(d.Path));
+            }
+
+            ansi.Write(table);
+            if (report.Documents.Count > 200)
+            {
+                ansi.MarkupLine($"[grey]… and {report.Documents.Count - 200} more[/]");
+            }
+        }
+
+        foreach (var d in report.Duplicates)
+        {
+            ansi.MarkupLine($"[yellow]duplicate[/] {Markup.Escape(d.Path)} → already stored as document {d.DuplicateOf}");
+        }
+
+        foreach (var f in report.Failed)
+        {
+            console.Error.WriteLine($"cgt: {f.Path}: {f.Error}");
+        }
+
+        var near = report.Documents.Count(d => d.NearDuplicateOf is not null);
+        ansi.MarkupLine(
+            $"Stored [green]{report.Documents.Count}[/] document(s) ({near} near-duplicate), " +
+            $"[yellow]{report.Duplicates.Count}[/] duplicate(s), [red]{report.Failed.Count}[/] failed" +
+            (report.Cancelled ? " — [red]interrupted[/]: the documents listed are complete; run again to continue." : "."));
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and can arrive after the bar stops).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

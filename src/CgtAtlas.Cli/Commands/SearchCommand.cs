@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using CgtAtlas.Documents;
+using CgtAtlas.Search;
+using Spectre.Console;
+
+namespace CgtAtlas.Cli.Commands;
+
+/// <summary><c>cgt search QUERY [--limit N] [--offset N] [--sort relevance|newest] [--json]</c></summary>
+internal static class SearchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var query = new Argument<string[]>("query")
+        {
+            Description = "Query: words, \"phrases\", OR, NOT/-word, ( ), title:, lang:, collection:, source:, after:, before:",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var limit = new Option<int>("--limit", "-n") { Description = "Hits per page (1-200)", DefaultValueFactory = _ => 10 };
+        var offset = new Option<int>("--offset") { Description = "Hits to skip", DefaultValueFactory = _ => 0 };
+        var sort = new Option<SearchSort>("--sort") { Description = "relevance or newest", DefaultValueFactory = _ => SearchSort.Relevance };
+        var json = CliOptions.Json();
+        var command = new Command("search", "Search the library (Chinese and English, with domain aliases)") { query, limit, offset, sort, json };
+        command.SetAction(parse =>
+        {
+            var request = new SearchRequest
+            {
+                Query = string.Join(' ', parse.GetValue(query)!),
+                Limit = parse.GetValue(limit),
+                Offset = parse.GetValue(offset),
+                Sort = parse.GetValue(sort),
+            };
+            if (request.Limit is < 1 or > Library.MaxPageSize || request.Offset < 0)
+            {
+                console.Error.WriteLine($"cgt: --limit must be 1-{Library.MaxPageSize} and --offset 0 or more");
+                return ExitCodes.Usage;
+            }
+
+            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, console.Error, mustExist: true);
+            if (library is null)
+            {
+                return ExitCodes.PartialFailure;
+            }
+
+            SearchResults results;
+            try
+            {
+                results = library.Search(request);
+            }
+            catch (QuerySyntaxException ex)
+            {
+                console.Error.WriteLine($"cgt: invalid query: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(console.Output, new
+                {
+                    total = results.Total,
+                    hits = results.Hits.Select(h => new
+                    {
+                        id = h.Id,
+                        title = h.Title,
+                        score = h.Score,
+                        snippet = h.Snippet?.ToHtml(),
+                        published = h.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        language = h.Language.ToCode(),
+                        source = h.Source,
+                        paragraph = h.Snippet?.Paragraph,
+                        collapsedCopies = h.CollapsedCopies,
+                    }),
+                });
+                return ExitCodes.Success;
+            }
+
+            WriteTable(console, library, request, results);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CliConsole console, Library library, SearchRequest request, SearchResults results)
+    {
+        var ansi = console.Ansi;
+        if (results.Total == 0)
+        {
+            ansi.MarkupLine($"No documents match [bold]{Markup.Escape(request.Query)}[/].");
+            return;
+        }
+
+        var first = results.Hits.Count == 0 ? 0 : request.Offset + 1;
+        ansi.MarkupLine($"[bold]{results.Total}[/] document(s) match; showing {first}–{request.Offset + results.Hits.Count}.");
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn("ID").RightAligned());
+        table.AddColumn("Document");
+        table.AddColumn(new TableColumn("Score").RightAligned());
+        foreach (var hit in results.Hits)
+        {
+            var title = Highlight(hit.Title, library.TitleHighlights(hit.Title, request.Query));
+            var meta = string.Join(" · ", new[] { hit.Source, hit.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hit.Language.ToCode() }
+                .Where(s => !string.IsNullOrEmpty(s)));
+            var copies = hit.CollapsedCopies > 0 ? $" [grey](+{hit.CollapsedCopies} similar)[/]" : string.Empty;
+            var snippet = hit.Snippet is null
+                ? string.Empty
+                : $"\n[grey][[{hit.Snippet.Paragraph}]][/] " + hit.Snippet.Render("[black on yellow]", "[/]", Markup.Escape);
+            table.AddRow(
+                new Markup(hit.Id.ToString(CultureInfo.InvariantCulture)),
+                new Markup($"[bold]{title}[/]{copies}\n[grey]{Markup.Escape(meta)}[/]{snippet}"),
+                new Markup(hit.Score.ToString("0.00", CultureInfo.InvariantCulture)));
+        }
+
+        ansi.Write(table);
+        if (request.Offset + results.Hits.Count < results.Total)
+        {
+            ansi.MarkupLine($"[grey]More: --offset {request.Offset + results.Hits.Count}[/]");
+        }
+    }
+
+    private static string Highlight(string text, IReadOnlyList<(int Start, int Length)> spans) =>
+        new Snippet(0, text, spans).Render("[black on yellow]", "[/]", Markup.Escape);
+}

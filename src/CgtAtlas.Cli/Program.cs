@@ -1,0 +1,3 @@
+using CgtAtlas.Cli;
+
+return CgtApp.Run(args);

@@ -1,0 +1,31 @@
+using CgtAtlas.Documents;
+
+namespace CgtAtlas.Ingest;
+
+/// <summary>A document stored by an ingest run.</summary>
+public sealed record IngestedDocument(long Id, string Path, string Title, Language Language, int Paragraphs, long? NearDuplicateOf);
+
+/// <summary>An input whose content was already in the library.</summary>
+public sealed record DuplicateInput(string Path, long DuplicateOf);
+
+/// <summary>An input that could not be ingested, with the reason in plain words.</summary>
+public sealed record FailedInput(string Path, string Error);
+
+/// <summary>The outcome of one ingest run: every input ends in exactly one of the three lists.</summary>
+public sealed record IngestReport
+{
+    /// <summary>Documents stored.</summary>
+    public required IReadOnlyList<IngestedDocument> Documents { get; init; }
+
+    /// <summary>Inputs that were exact duplicates (not stored again).</summary>
+    public required IReadOnlyList<DuplicateInput> Duplicates { get; init; }
+
+    /// <summary>Inputs that failed.</summary>
+    public required IReadOnlyList<FailedInput> Failed { get; init; }
+
+    /// <summary>True when the run was cancelled (Ctrl-C) before all inputs were read; what was stored is complete.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Bytes of input read.</summary>
+    public long BytesRead { get; init; }
+}

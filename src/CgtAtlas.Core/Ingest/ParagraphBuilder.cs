@@ -1,0 +1,85 @@
+using CgtAtlas.Documents;
+using CgtAtlas.Text;
+
+namespace CgtAtlas.Ingest;
+
+/// <summary>Numbers paragraphs in reading order after normalising them; empty blocks are dropped.</summary>
+public sealed class ParagraphBuilder
+{
+    private readonly List<Paragraph> _paragraphs = [];
+
+    /// <summary>Number of paragraphs so far.</summary>
+    public int Count => _paragraphs.Count;
+
+    /// <summary>Adds a block of text as the next paragraph (ignored when it normalises to nothing).</summary>
+    public void Add(string? raw)
+    {
+        if (raw is null)
+        {
+            return;
+        }
+
+        var text = TextNormalizer.Normalize(raw);
+        if (text.Length == 0 || !text.Any(CharClass.IsWordChar))
+        {
+            return;
+        }
+
+        _paragraphs.Add(new Paragraph(_paragraphs.Count + 1, text, LanguageDetector.Detect(text)));
+    }
+
+    /// <summary>The paragraphs built.</summary>
+    public IReadOnlyList<Paragraph> Build() => _paragraphs.ToList();
+
+    /// <summary>Splits plain text into paragraph blocks: blank lines separate paragraphs when the text has any;
+    /// otherwise (common in Chinese text) every line is a paragraph.</summary>
+    public static IEnumerable<string> SplitBlocks(string text)
+    {
+        var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var lines = normalised.Split('\n');
+        var hasBlankSeparators = false;
+        for (var i = 1; i < lines.Length - 1; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]) && !string.IsNullOrWhiteSpace(lines[i - 1]))
+            {
+                hasBlankSeparators = true;
+                break;
+            }
+        }
+
+        if (!hasBlankSeparators)
+        {
+            foreach (var line in lines)
+            {
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    yield return line;
+                }
+            }
+
+            yield break;
+        }
+
+        var block = new List<string>();
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                if (block.Count > 0)
+                {
+                    yield return string.Join('\n', block);
+                    block.Clear();
+                }
+            }
+            else
+            {
+                block.Add(line);
+            }
+        }
+
+        if (block.Count > 0)
+        {
+            yield return string.Join('\n', block);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CgtAtlas.Documents;
+using CgtAtlas.Search;
+
+namespace CgtAtlas.Storage;
+
+/// <summary>
+/// Where documents, paragraphs and the full-text index live. The core depends only on this interface; SQLite
+/// implements it today (PostgreSQL will sit beside it). Implementations compile <see cref="MatchExpression"/> to
+/// their own syntax with every term quoted, so no user text is ever interpreted as query syntax.
+/// </summary>
+public interface ILibraryStore : IDisposable
+{
+    /// <summary>Counts and versions.</summary>
+    LibraryStatistics GetStatistics();
+
+    /// <summary>Every stored near-duplicate fingerprint with its document (canonical copy id resolved).</summary>
+    IReadOnlyList<(long Id, ulong SimHash)> LoadSimHashes();
+
+    /// <summary>Starts a write batch.</summary>
+    IDocumentBatch BeginBatch();
+
+    /// <summary>One document, optionally with paragraphs; null when the id does not exist.</summary>
+    StoredDocument? GetDocument(long id, bool includeParagraphs = true);
+
+    /// <summary>Paragraphs of several documents at once (for snippets).</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<Paragraph>> GetParagraphs(IReadOnlyCollection<long> ids);
+
+    /// <summary>Ranks documents matching <paramref name="match"/> (all documents when null) and the filters.</summary>
+    StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset);
+
+    /// <summary>Checks storage integrity (database pages, index, and that every document has all its paragraphs);
+    /// returns the problems found (empty when healthy).</summary>
+    IReadOnlyList<string> CheckIntegrity();
+}

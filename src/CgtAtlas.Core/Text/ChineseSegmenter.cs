@@ -1,0 +1,81 @@
+using JiebaNet.Segmenter;
+
+namespace CgtAtlas.Text;
+
+/// <summary>
+/// jieba.NET word segmentation for Chinese query text, with the CGT user dictionary. Only queries are segmented
+/// (the index holds one token per character), so a dictionary change never requires a re-index.
+/// </summary>
+/// <remarks>
+/// jieba.NET keeps its dictionary in a process-wide singleton whose mutation (<c>AddWord</c>, <c>LoadUserDict</c>) is
+/// not thread-safe, and it resolves its resource folder from a static property. Both are set exactly once here,
+/// under a lock, before the first segmenter is handed out; afterwards <see cref="Segment"/> only reads.
+/// The dictionary is loaded lazily: loading takes ~0.4 s, and most queries (English, or Chinese runs of one or two
+/// characters) never need it.
+/// </remarks>
+public sealed class ChineseSegmenter
+{
+    private static readonly Lock s_initLock = new();
+    private static string? s_initialisedFrom;
+
+    private readonly Lazy<JiebaSegmenter> _segmenter;
+
+    /// <summary>Creates a segmenter that loads jieba resources from <paramref name="resourceDirectory"/> on first use.</summary>
+    /// <param name="resourceDirectory">Folder holding jieba's <c>dict.txt</c> and HMM tables.</param>
+    /// <param name="userDictionaryPath">A jieba user dictionary (<c>word freq tag</c> per line), or null.</param>
+    /// <param name="extraWords">More words to add (e.g. Chinese glossary aliases).</param>
+    public ChineseSegmenter(string resourceDirectory, string? userDictionaryPath, IEnumerable<string> extraWords)
+    {
+        var words = extraWords.ToArray();
+        _segmenter = new Lazy<JiebaSegmenter>(() => Create(resourceDirectory, userDictionaryPath, words), isThreadSafe: true);
+    }
+
+    /// <summary>True once the dictionary has been loaded in this process.</summary>
+    public bool IsLoaded => _segmenter.IsValueCreated;
+
+    /// <summary>Segments a run of Chinese text into words (accurate mode, no HMM: deterministic for a given dictionary).</summary>
+    public IReadOnlyList<string> Segment(string chineseRun)
+    {
+        if (chineseRun.Length <= 2)
+        {
+            return [chineseRun];
+        }
+
+        return _segmenter.Value.Cut(chineseRun, cutAll: false, hmm: false)
+            .Where(w => !string.IsNullOrWhiteSpace(w))
+            .ToList();
+    }
+
+    private static JiebaSegmenter Create(string resourceDirectory, string? userDictionaryPath, string[] extraWords)
+    {
+        var dictionary = Path.Combine(resourceDirectory, "dict.txt");
+        if (!File.Exists(dictionary))
+        {
+            // jieba.NET would otherwise fail inside a type initializer, which poisons the type for the whole process.
+            throw new FileNotFoundException($"jieba dictionary not found at '{dictionary}'. The build copies it next to the program; rebuild.", dictionary);
+        }
+
+        lock (s_initLock)
+        {
+            if (s_initialisedFrom is null)
+            {
+                ConfigManager.ConfigFileBaseDir = Path.GetFullPath(resourceDirectory);
+                var segmenter = new JiebaSegmenter();
+                if (userDictionaryPath is not null && File.Exists(userDictionaryPath))
+                {
+                    segmenter.LoadUserDict(userDictionaryPath);
+                }
+
+                foreach (var word in extraWords)
+                {
+                    segmenter.AddWord(word);
+                }
+
+                s_initialisedFrom = resourceDirectory;
+                return segmenter;
+            }
+
+            return new JiebaSegmenter();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using CgtAtlas.Documents;
+using Microsoft.Data.Sqlite;
+
+namespace CgtAtlas.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite transaction over many documents; each document is written under its own savepoint so a failure
+/// rolls back that document alone. Commands are prepared once per batch and re-bound per row.
+/// </summary>
+internal sealed class SqliteDocumentBatch : IDocumentBatch
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _insertParagraph;
+    private readonly SqliteCommand _insertFts;
+    private readonly SqliteCommand _findHash;
+    private bool _completed;
+
+    public SqliteDocumentBatch(SqliteConnection connection)
+    {
+        _connection = connection;
+        _transaction = connection.BeginTransaction(deferred: false);
+        _insertDocument = Prepare("""
+            INSERT INTO documents (title, source, url, published, language, format, encoding, content_hash, simhash, near_dup_of,
+                                   origin_path, ingested_at, paragraph_count, char_count)
+            VALUES ($title, $source, $url, $published, $language, $format, $encoding, $hash, $simhash, $near, $path, $at, $count, $chars)
+            RETURNING id
+            """, "$title", "$source", "$url", "$published", "$language", "$format", "$encoding", "$hash", "$simhash", "$near", "$path",
+            "$at", "$count", "$chars");
+        _insertParagraph = Prepare("INSERT INTO paragraphs (doc_id, n, text, language) VALUES ($doc, $n, $text, $language)",
+            "$doc", "$n", "$text", "$language");
+        _insertFts = Prepare("INSERT INTO doc_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
+        _findHash = Prepare("SELECT id FROM documents WHERE content_hash = $hash", "$hash");
+    }
+
+    public long? FindByContentHash(string contentHash)
+    {
+        _findHash.Parameters["$hash"].Value = contentHash;
+        return _findHash.ExecuteScalar() is long id ? id : null;
+    }
+
+    public long Add(NewDocument document)
+    {
+        var content = document.Content;
+        Execute("SAVEPOINT doc");
+        try
+        {
+            var p = _insertDocument.Parameters;
+            p["$title"].Value = content.Title;
+            p["$source"].Value = (object?)content.Source ?? DBNull.Value;
+            p["$url"].Value = (object?)content.Url ?? DBNull.Value;
+            p["$published"].Value = content.Published is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+            p["$language"].Value = document.Language.ToCode();
+            p["$format"].Value = content.Format;
+            p["$encoding"].Value = (object?)content.Encoding ?? DBNull.Value;
+            p["$hash"].Value = document.ContentHash;
+            p["$simhash"].Value = document.SimHash is { } sim ? unchecked((long)sim) : DBNull.Value;
+            p["$near"].Value = document.NearDuplicateOf is { } near ? near : DBNull.Value;
+            p["$path"].Value = content.OriginPath;
+            p["$at"].Value = document.IngestedAt.ToString("O", CultureInfo.InvariantCulture);
+            p["$count"].Value = content.Paragraphs.Count;
+            p["$chars"].Value = content.Paragraphs.Sum(x => x.Text.Length);
+            var id = (long)_insertDocument.ExecuteScalar()!;
+
+            var pp = _insertParagraph.Parameters;
+            pp["$doc"].Value = id;
+            foreach (var paragraph in content.Paragraphs)
+            {
+                pp["$n"].Value = paragraph.Number;
+                pp["$text"].Value = paragraph.Text;
+                pp["$language"].Value = paragraph.Language.ToCode();
+                _insertParagraph.ExecuteNonQuery();
+            }
+
+            var fp = _insertFts.Parameters;
+            fp["$id"].Value = id;
+            fp["$title"].Value = document.IndexTitle;
+            fp["$body"].Value = document.IndexBody;
+            _insertFts.ExecuteNonQuery();
+
+            AddToCollections(id, document.Collections);
+            Execute("RELEASE doc");
+            return id;
+        }
+        catch
+        {
+            Execute("ROLLBACK TO doc");
+            Execute("RELEASE doc");
+            throw;
+        }
+    }
+
+    public void AddToCollections(long documentId, IReadOnlyList<string> collections)
+    {
+        foreach (var name in collections)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = """
+                INSERT INTO collections (name, created_at) VALUES ($name, $at) ON CONFLICT(name) DO NOTHING;
+                INSERT OR IGNORE INTO document_collections (doc_id, collection_id) SELECT $doc, id FROM collections WHERE name = $name;
+                """;
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$doc", documentId);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Commit()
+    {
+        if (!_completed)
+        {
+            _transaction.Commit();
+            _completed = true;
+        }
+    }
+
+    public void Dispose()
+    {
+        _insertDocument.Dispose();
+        _insertParagraph.Dispose();
+        _insertFts.Dispose();
+        _findHash.Dispose();
+        if (!_completed)
+        {
+            _transaction.Rollback();
+        }
+
+        _transaction.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

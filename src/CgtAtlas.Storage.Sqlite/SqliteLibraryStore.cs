@@ -1,0 +1,354 @@
+using System.Globalization;
+using CgtAtlas.Documents;
+using CgtAtlas.Search;
+using CgtAtlas.Text;
+using Microsoft.Data.Sqlite;
+
+namespace CgtAtlas.Storage.Sqlite;
+
+/// <summary>
+/// The embedded library: one SQLite file in WAL mode holding documents, paragraphs, collections and a contentless
+/// FTS5 index of analysed text (BM25 with a title boost).
+/// </summary>
+public sealed class SqliteLibraryStore : ILibraryStore
+{
+    /// <summary>BM25 weight of the title column relative to the body.</summary>
+    public const double TitleWeight = 8.0;
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteLibraryStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The library file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the library at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="InvalidDataException">The file is not a CgtAtlas library or is damaged.</exception>
+    public static SqliteLibraryStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"the folder for the library '{path}' does not exist");
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            SqliteMigrations.Apply(connection, path);
+            Execute(connection, $"INSERT INTO meta(key, value) VALUES ('analyzer_version', '{TextAnalyzer.Version}') ON CONFLICT(key) DO NOTHING;");
+            return new SqliteLibraryStore(connection, full);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            connection.Dispose();
+            throw new InvalidDataException($"'{path}' is not a CgtAtlas library (not an SQLite database, or damaged)", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public LibraryStatistics GetStatistics()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM collections),
+                   (SELECT count(*) FROM documents WHERE near_dup_of IS NOT NULL),
+                   (SELECT value FROM meta WHERE key = 'analyzer_version'), (SELECT value FROM meta WHERE key = 'schema_version')
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new LibraryStatistics(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+            int.Parse(reader.GetString(4), CultureInfo.InvariantCulture), int.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(long Id, ulong SimHash)> LoadSimHashes()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(near_dup_of, id), simhash FROM documents WHERE simhash IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var list = new List<(long, ulong)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetInt64(0), unchecked((ulong)reader.GetInt64(1))));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IDocumentBatch BeginBatch() => new SqliteDocumentBatch(_connection);
+
+    /// <inheritdoc />
+    public StoredDocument? GetDocument(long id, bool includeParagraphs = true)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, title, source, url, published, language, format, content_hash, origin_path, ingested_at, near_dup_of,
+                   (SELECT group_concat(c.name, char(31)) FROM document_collections dc JOIN collections c ON c.id = dc.collection_id WHERE dc.doc_id = d.id)
+            FROM documents d WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        StoredDocument document;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            document = new StoredDocument
+            {
+                Id = reader.GetInt64(0),
+                Title = reader.GetString(1),
+                Source = reader.IsDBNull(2) ? null : reader.GetString(2),
+                Url = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Published = reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Language = ParseLanguage(reader.GetString(5)),
+                Format = reader.GetString(6),
+                ContentHash = reader.GetString(7),
+                OriginPath = reader.GetString(8),
+                IngestedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
+                NearDuplicateOf = reader.IsDBNull(10) ? null : reader.GetInt64(10),
+                Collections = reader.IsDBNull(11) ? [] : reader.GetString(11).Split('\u001f'),
+            };
+        }
+
+        return includeParagraphs ? document with { Paragraphs = GetParagraphs([id]).GetValueOrDefault(id) ?? [] } : document;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, IReadOnlyList<Paragraph>> GetParagraphs(IReadOnlyCollection<long> ids)
+    {
+        var result = new Dictionary<long, IReadOnlyList<Paragraph>>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var command = _connection.CreateCommand();
+        var names = new List<string>();
+        var index = 0;
+        foreach (var id in ids)
+        {
+            var name = "$p" + index++.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.Parameters.AddWithValue(name, id);
+        }
+
+        command.CommandText = $"SELECT doc_id, n, text, language FROM paragraphs WHERE doc_id IN ({string.Join(',', names)}) ORDER BY doc_id, n";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var docId = reader.GetInt64(0);
+            if (!result.TryGetValue(docId, out var list))
+            {
+                list = new List<Paragraph>();
+                result[docId] = list;
+            }
+
+            ((List<Paragraph>)list).Add(new Paragraph(reader.GetInt32(1), reader.GetString(2), ParseLanguage(reader.GetString(3))));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset)
+    {
+        using var command = _connection.CreateCommand();
+        var where = BuildFilters(filters, command);
+        var source = match is null
+            ? "SELECT id, 0.0 AS bm FROM documents"
+            : $"SELECT rowid AS id, bm25(doc_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0) AS bm FROM doc_fts WHERE doc_fts MATCH $q";
+        if (match is not null)
+        {
+            command.Parameters.AddWithValue("$q", Fts5QueryCompiler.Compile(match));
+        }
+
+        var order = sort == SearchSort.Newest || match is null
+            ? "published IS NULL, published DESC, bm, id"
+            : "bm, id";
+        command.CommandText = $"""
+            WITH m AS ({source}),
+            f AS (
+                SELECT d.id, d.title, d.published, d.language, d.source, coalesce(d.near_dup_of, d.id) AS grp, m.bm
+                FROM m JOIN documents d ON d.id = m.id
+                {where}
+            ),
+            g AS (
+                SELECT *, row_number() OVER (PARTITION BY grp ORDER BY bm, id) AS rn, count(*) OVER (PARTITION BY grp) AS copies FROM f
+            )
+            SELECT id, title, published, language, source, bm, copies, count(*) OVER () AS total
+            FROM g WHERE rn = 1
+            ORDER BY {order}
+            LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+
+        var hits = new List<StoreHit>();
+        var total = -1;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                total = reader.GetInt32(7);
+                hits.Add(new StoreHit(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    Math.Round(-reader.GetDouble(5), 4),
+                    reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ParseLanguage(reader.GetString(3)),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetInt32(6) - 1));
+            }
+        }
+
+        if (total < 0)
+        {
+            // The page is past the end: count separately so the caller can still show the total.
+            command.CommandText = $"""
+                WITH m AS ({source})
+                SELECT count(DISTINCT coalesce(d.near_dup_of, d.id)) FROM m JOIN documents d ON d.id = m.id {where}
+                """;
+            total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        return new StoreSearchPage(total, hits);
+    }
+
+    private static string BuildFilters(SearchFilters filters, SqliteCommand command)
+    {
+        var clauses = new List<string>();
+        if (filters.Languages.Count > 0)
+        {
+            var names = filters.Languages.Select((l, i) =>
+            {
+                command.Parameters.AddWithValue($"$lang{i}", l.ToCode());
+                return $"$lang{i}";
+            });
+            clauses.Add($"d.language IN ({string.Join(',', names)})");
+        }
+
+        if (filters.After is { } after)
+        {
+            command.Parameters.AddWithValue("$after", after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            clauses.Add("d.published >= $after");
+        }
+
+        if (filters.Before is { } before)
+        {
+            command.Parameters.AddWithValue("$before", before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            clauses.Add("d.published <= $before");
+        }
+
+        if (filters.Collections.Count > 0)
+        {
+            var names = filters.Collections.Select((c, i) =>
+            {
+                command.Parameters.AddWithValue($"$col{i}", c);
+                return $"$col{i}";
+            });
+            clauses.Add($"""
+                EXISTS (SELECT 1 FROM document_collections dc JOIN collections c ON c.id = dc.collection_id
+                        WHERE dc.doc_id = d.id AND c.name IN ({string.Join(',', names)}))
+                """);
+        }
+
+        if (filters.Sources.Count > 0)
+        {
+            var parts = filters.Sources.Select((s, i) =>
+            {
+                command.Parameters.AddWithValue($"$src{i}", "%" + s.Replace("\\", "\\\\", StringComparison.Ordinal)
+                    .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+                return $"d.source LIKE $src{i} ESCAPE '\\'";
+            });
+            clauses.Add("(" + string.Join(" OR ", parts) + ")");
+        }
+
+        return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> CheckIntegrity()
+    {
+        var problems = new List<string>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var line = reader.GetString(0);
+                if (!string.Equals(line, "ok", StringComparison.Ordinal))
+                {
+                    problems.Add("database: " + line);
+                }
+            }
+        }
+
+        try
+        {
+            command.CommandText = "INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            problems.Add("full-text index: " + ex.Message);
+        }
+
+        command.CommandText = """
+            SELECT d.id, d.paragraph_count, (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id) AS actual
+            FROM documents d WHERE d.paragraph_count != (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id)
+            """;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                problems.Add($"document {reader.GetInt64(0)}: expected {reader.GetInt32(1)} paragraphs, found {reader.GetInt32(2)}");
+            }
+        }
+
+        command.CommandText = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM doc_fts)";
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            if (reader.GetInt64(0) != reader.GetInt64(1))
+            {
+                problems.Add($"full-text index has {reader.GetInt64(1)} rows for {reader.GetInt64(0)} documents");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    internal static Language ParseLanguage(string code) => LanguageCodes.TryParse(code, out var language) ? language : Language.Unknown;
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
