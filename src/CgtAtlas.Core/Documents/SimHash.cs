@@ -14,7 +14,7 @@ public static class SimHash
     public const int MinimumTerms = 60;
 
     /// <summary>Largest Hamming distance at which two documents count as near-duplicates (measured on the samples:
-    /// syndicated copies ≤ 6 bits apart; distinct articles ≥ 14).</summary>
+    /// three syndicated copies 2–6 bits apart; the closest distinct articles 17).</summary>
     public const int NearDuplicateDistance = 8;
 
     /// <summary>Computes the fingerprint of analysed tokens; null when there are too few to judge.</summary>

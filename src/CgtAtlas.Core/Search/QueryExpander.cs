@@ -112,7 +112,7 @@ public sealed class QueryExpander
                 var tokens = words.Skip(i).Take(span).SelectMany(w => w.Tokens).ToList();
                 if (_text.Glossary.TryFind(tokens, out var entry))
                 {
-                    parts.Add(AliasesOf(entry, titleOnly));
+                    parts.Add(AliasesOf(entry, titleOnly, tokens));
                     i += span;
                     matched = true;
                     break;
@@ -133,7 +133,7 @@ public sealed class QueryExpander
     {
         if (_text.Glossary.TryFind(tokens, out var entry))
         {
-            return AliasesOf(entry, titleOnly);
+            return AliasesOf(entry, titleOnly, tokens);
         }
 
         // Split the word into runs: Latin tokens stand alone; Han runs are segmented into words.
@@ -166,7 +166,7 @@ public sealed class QueryExpander
     {
         if (_text.Glossary.TryFind(run, out var whole))
         {
-            return AliasesOf(whole, titleOnly);
+            return AliasesOf(whole, titleOnly, run);
         }
 
         var words = _text.Segmenter.Segment(runText);
@@ -180,7 +180,7 @@ public sealed class QueryExpander
             }
 
             parts.Add(_text.Glossary.TryFind(tokens, out var entry)
-                ? AliasesOf(entry, titleOnly)
+                ? AliasesOf(entry, titleOnly, tokens)
                 : new MatchPhrase(tokens.Select(t => t.Term).ToList(), titleOnly));
         }
 
@@ -196,12 +196,20 @@ public sealed class QueryExpander
         }
 
         return _text.Glossary.TryFind(tokens, out var entry)
-            ? AliasesOf(entry, phrase.TitleOnly)
+            ? AliasesOf(entry, phrase.TitleOnly, tokens)
             : new MatchPhrase(tokens.Select(t => t.Term).ToList(), phrase.TitleOnly);
     }
 
-    private MatchExpression AliasesOf(GlossaryEntry entry, bool titleOnly)
+    private MatchExpression AliasesOf(GlossaryEntry entry, bool titleOnly, List<Token> typed)
     {
+        // Generic vocabulary (price, vector, reimbursement) is not expanded: a Chinese query for 价格 wants Chinese
+        // documents about prices, and expanding every common word across languages floods results. Named concepts
+        // (modalities, products, companies, regulators, targets, diseases) are what aliases are for.
+        if (string.Equals(entry.Kind, "term", StringComparison.Ordinal))
+        {
+            return new MatchPhrase(typed.Select(t => t.Term).ToList(), titleOnly);
+        }
+
         var phrases = new List<MatchExpression>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var alias in entry.Aliases)

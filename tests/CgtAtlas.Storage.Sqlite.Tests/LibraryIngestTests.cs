@@ -1,0 +1,145 @@
+using CgtAtlas.Documents;
+using CgtAtlas.Ingest;
+
+namespace CgtAtlas.Core.Tests;
+
+public sealed class LibraryIngestTests
+{
+    private const string Story = """
+        国家药品监督管理局近日通过优先审评审批程序批准波哌达可基注射液上市，用于治疗成年中度至重度血友病B患者。这是我国首个获批上市的血友病B基因治疗产品。
+
+        该产品以腺相关病毒为载体，在肝脏中表达凝血因子IX，单次给药即可长期维持因子活性，显著减少患者出血事件和预防性输注次数。
+
+        业内人士指出，基因治疗产品定价高昂，如何纳入医保和商业保险体系，将决定其在国内的可及性和市场前景，相关讨论仍在进行。
+        """;
+
+    [Fact]
+    public void Stores_documents_with_numbered_paragraphs_and_metadata()
+    {
+        using var temp = new TempLibrary();
+        var path = temp.Write("a.md", "---\ntitle: 血友病B基因治疗获批\ndate: 2025-04-10\nsource: 测试\n---\n" + Story);
+        var report = temp.Library.Ingest([path], new IngestOptions { Collections = ["CGT产品"] });
+
+        var stored = Assert.Single(report.Documents);
+        var document = temp.Library.GetDocument(stored.Id)!;
+        Assert.Equal("血友病B基因治疗获批", document.Title);
+        Assert.Equal(new DateOnly(2025, 4, 10), document.Published);
+        Assert.Equal(Language.Zh, document.Language);
+        Assert.Equal(["CGT产品"], document.Collections);
+        Assert.Equal([1, 2, 3], document.Paragraphs.Select(p => p.Number));
+        Assert.Equal(path, document.OriginPath);
+        Assert.Matches("^[0-9a-f]{64}$", document.ContentHash);
+    }
+
+    [Fact]
+    public void Reingesting_is_a_noop_and_exact_copies_are_reported()
+    {
+        using var temp = new TempLibrary();
+        var a = temp.Write("a.txt", "标题\n\n" + Story);
+        var copy = temp.Write("sub/copy.txt", "标题\n\n" + Story);
+        var first = temp.Library.Ingest([a]);
+        var second = temp.Library.Ingest([a, copy], new IngestOptions { Collections = ["Later"] });
+
+        Assert.Single(first.Documents);
+        Assert.Empty(second.Documents);
+        Assert.Equal(2, second.Duplicates.Count);
+        Assert.All(second.Duplicates, d => Assert.Equal(first.Documents[0].Id, d.DuplicateOf));
+        Assert.Equal(1, temp.Library.Store.GetStatistics().Documents);
+        // The duplicate's collection is added to the stored copy rather than lost.
+        Assert.Contains("Later", temp.Library.GetDocument(first.Documents[0].Id)!.Collections);
+    }
+
+    [Fact]
+    public void Paragraph_numbers_are_stable_across_libraries()
+    {
+        using var one = new TempLibrary();
+        using var two = new TempLibrary();
+        var pathOne = one.Write("a.txt", "标题\n\n" + Story);
+        var pathTwo = two.Write("a.txt", "标题\n\n" + Story);
+        var a = one.Library.GetDocument(one.Library.Ingest([pathOne]).Documents[0].Id)!;
+        var b = two.Library.GetDocument(two.Library.Ingest([pathTwo]).Documents[0].Id)!;
+        Assert.Equal(a.Paragraphs, b.Paragraphs);
+    }
+
+    [Fact]
+    public void Syndicated_copy_is_linked_to_the_first_and_collapsed_in_search()
+    {
+        using var temp = new TempLibrary();
+        var original = temp.Write("original.txt", "原文标题\n\n" + Story);
+        var syndicated = temp.Write("syndicated.txt", "转载：另一家媒体\n\n（来源：某医药网）\n\n" +
+            Story.Replace("显著减少患者出血事件", "明显减少了患者的出血事件", StringComparison.Ordinal));
+        var unrelated = temp.Write("other.txt", "另一篇\n\n" + string.Concat(Enumerable.Repeat(
+            "科济药业的CAR-T产品泽沃基奥仑赛注射液用于治疗复发难治多发性骨髓瘤，其临床数据在国际会议上公布，总缓解率较高，患者耐受性良好。", 3)));
+        var report = temp.Library.Ingest([original, syndicated, unrelated]);
+
+        var originalId = report.Documents.Single(d => d.Path == original).Id;
+        Assert.Equal(originalId, report.Documents.Single(d => d.Path == syndicated).NearDuplicateOf);
+        Assert.Null(report.Documents.Single(d => d.Path == unrelated).NearDuplicateOf);
+
+        var results = temp.Library.Search(new() { Query = "血友病" });
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal(1, results.Total);
+        Assert.Equal(1, hit.CollapsedCopies);
+    }
+
+    [Fact]
+    public void Bad_inputs_fail_one_by_one_and_good_ones_are_kept()
+    {
+        using var temp = new TempLibrary();
+        var good = temp.Write("good.txt", "标题\n\n" + Story);
+        var empty = temp.Write("empty.txt", string.Empty);
+        var unsupported = temp.Write("x.docx", "PK");
+        var junk = Path.Combine(temp.Directory, "in", "junk.txt");
+        File.WriteAllBytes(junk, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray());
+        var huge = Path.Combine(temp.Directory, "in", "huge.txt");
+        using (var stream = File.Create(huge))
+        {
+            stream.SetLength(200L * 1024 * 1024);
+        }
+
+        var report = temp.Library.Ingest([good, empty, unsupported, junk, huge, Path.Combine(temp.Directory, "missing.txt")]);
+        Assert.Single(report.Documents);
+        var errors = report.Failed.ToDictionary(f => Path.GetFileName(f.Path), f => f.Error);
+        Assert.Contains("empty", errors["empty.txt"], StringComparison.Ordinal);
+        Assert.Contains("unsupported file type '.docx'", errors["x.docx"], StringComparison.Ordinal);
+        Assert.Contains("binary", errors["junk.txt"], StringComparison.Ordinal);
+        Assert.Contains("200.0 MiB, over the 64 MiB limit", errors["huge.txt"], StringComparison.Ordinal);
+        Assert.Contains("no such file", errors["missing.txt"], StringComparison.Ordinal);
+        Assert.Empty(temp.Library.Store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void Shipped_bad_samples_each_fail_with_a_message_naming_the_problem()
+    {
+        using var temp = new TempLibrary();
+        var report = temp.Library.Ingest([TestPaths.Bad]);
+        Assert.All(report.Failed, f => Assert.False(string.IsNullOrWhiteSpace(f.Error)));
+        var failedNames = report.Failed.Select(f => Path.GetFileName(f.Path)).ToHashSet();
+        foreach (var name in new[] { "empty.txt", "binary-junk.txt", "truncated.pdf", "invalid-utf8.txt", "deeply-nested.html", "unsupported.docx", "whitespace-only.md" })
+        {
+            Assert.Contains(name, failedNames);
+        }
+
+        // The hostile page has one real paragraph: it is stored as text only.
+        var hostile = report.Documents.SingleOrDefault(d => d.Path.EndsWith("hostile.html", StringComparison.Ordinal));
+        Assert.NotNull(hostile);
+        var text = string.Join("\n", temp.Library.GetDocument(hostile!.Id)!.Paragraphs.Select(p => p.Text));
+        Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(temp.Library.Store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void Whole_sample_corpus_ingests_without_failures()
+    {
+        using var temp = new TempLibrary();
+        var report = temp.Library.Ingest([TestPaths.Corpus]);
+        Assert.Empty(report.Failed);
+        Assert.True(report.Documents.Count >= 40, $"only {report.Documents.Count} documents");
+        Assert.NotEmpty(report.Duplicates);
+        Assert.Contains(report.Documents, d => d.NearDuplicateOf is not null);
+        Assert.Contains(report.Documents, d => d.Path.EndsWith(".pdf", StringComparison.Ordinal) && d.Paragraphs >= 4);
+        Assert.Contains(report.Documents, d => d.Path.Contains(".rss#", StringComparison.Ordinal));
+        Assert.Contains(report.Documents, d => d.Path.Contains("gbk", StringComparison.Ordinal) && d.Language == Language.Zh);
+        Assert.Empty(temp.Library.Store.CheckIntegrity());
+    }
+}
