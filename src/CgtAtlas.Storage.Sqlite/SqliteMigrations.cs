@@ -6,11 +6,19 @@ namespace CgtAtlas.Storage.Sqlite;
 /// Versioned schema changes, applied in order inside one transaction each. A library records its schema version in
 /// <c>meta</c>; opening a library newer than this build is refused rather than risking damage.
 /// </summary>
-internal static class SqliteMigrations
+/// <remarks>
+/// Each capability owns its migrations in its own file (<c>SqliteMigrations.*.cs</c>) and appends them here in
+/// order; a migration is never edited after it has shipped, only followed by a new one.
+/// </remarks>
+internal static partial class SqliteMigrations
 {
     /// <summary>Each entry brings the schema from version <c>index</c> to <c>index + 1</c>.</summary>
     private static readonly string[] s_steps =
     [
+        Documents,
+    ];
+
+    private const string Documents =
         """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE documents (
@@ -49,8 +57,7 @@ internal static class SqliteMigrations
         CREATE INDEX ix_document_collections_collection ON document_collections(collection_id, doc_id);
         -- Contentless: the analysed text is indexed but not stored a second time; paragraphs hold the text.
         CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
-        """,
-    ];
+        """;
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => s_steps.Length;

@@ -25,20 +25,22 @@ public static class SimHash
             return null;
         }
 
-        Span<int> weights = stackalloc int[64];
-        for (var i = 0; i + 2 < tokens.Count; i++)
+        // Branch-free: count the one-bits per position; a bit is set when more than half the shingles have it.
+        Span<int> ones = stackalloc int[64];
+        var shingles = tokens.Count - 2;
+        for (var i = 0; i < shingles; i++)
         {
             var hash = Fnv1a(tokens[i].Term, Fnv1a(tokens[i + 1].Term, Fnv1a(tokens[i + 2].Term, 14695981039346656037UL)));
             for (var bit = 0; bit < 64; bit++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int)((hash >> bit) & 1UL);
             }
         }
 
         ulong fingerprint = 0;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (ones[bit] * 2 > shingles)
             {
                 fingerprint |= 1UL << bit;
             }

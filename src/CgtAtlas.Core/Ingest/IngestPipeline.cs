@@ -191,12 +191,13 @@ public sealed class IngestPipeline
             }
         }
 
+        var language = LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text));
         try
         {
             var id = batch.Add(new NewDocument
             {
                 Content = content,
-                Language = LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text)),
+                Language = language,
                 ContentHash = hash,
                 SimHash = simHash,
                 NearDuplicateOf = nearDuplicateOf,
@@ -210,8 +211,7 @@ public sealed class IngestPipeline
                 fingerprints.Add((nearDuplicateOf ?? id, added));
             }
 
-            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title,
-                LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text)), content.Paragraphs.Count, nearDuplicateOf));
+            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, language, content.Paragraphs.Count, nearDuplicateOf));
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
