@@ -173,67 +173,121 @@ public sealed class SqliteLibraryStore : ILibraryStore
     /// <inheritdoc />
     public StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset)
     {
-        using var command = _connection.CreateCommand();
-        var where = BuildFilters(filters, command);
-        var source = match is null
-            ? "SELECT id, 0.0 AS bm FROM documents"
-            : $"SELECT rowid AS id, bm25(doc_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0) AS bm FROM doc_fts WHERE doc_fts MATCH $q";
-        if (match is not null)
+        if (match is null)
         {
-            command.Parameters.AddWithValue("$q", Fts5QueryCompiler.Compile(match));
+            return ListFiltered(filters, limit, offset);
         }
 
-        var order = sort == SearchSort.Newest || match is null
-            ? "published IS NULL, published DESC, bm, id"
-            : "bm, id";
-        command.CommandText = $"""
-            WITH m AS ({source}),
-            f AS (
-                SELECT d.id, d.title, d.published, d.language, d.source, coalesce(d.near_dup_of, d.id) AS grp, m.bm
-                FROM m JOIN documents d ON d.id = m.id
+        // One pass over the matches: score, near-duplicate group and date. Grouping, counting and the top-k cut happen
+        // here rather than in SQL window functions, which materialise and sort every match twice.
+        var rows = new List<(long Id, double Bm, long Group, string? Published)>();
+        using (var command = _connection.CreateCommand())
+        {
+            var where = BuildFilters(filters, command);
+            command.CommandText = $"""
+                SELECT m.id, m.bm, coalesce(d.near_dup_of, d.id), d.published
+                FROM (SELECT rowid AS id, bm25(doc_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0) AS bm
+                      FROM doc_fts WHERE doc_fts MATCH $q) m
+                JOIN documents d ON d.id = m.id
                 {where}
-            ),
-            g AS (
-                SELECT *, row_number() OVER (PARTITION BY grp ORDER BY bm, id) AS rn, count(*) OVER (PARTITION BY grp) AS copies FROM f
-            )
-            SELECT id, title, published, language, source, bm, copies, count(*) OVER () AS total
-            FROM g WHERE rn = 1
-            ORDER BY {order}
+                """;
+            command.Parameters.AddWithValue("$q", Fts5QueryCompiler.Compile(match));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        // Keep the best-scoring copy of each story (lower bm25 is better) and count the copies behind it.
+        var best = new Dictionary<long, (long Id, double Bm, string? Published, int Copies)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (best.TryGetValue(row.Group, out var current))
+            {
+                var better = row.Bm < current.Bm || (row.Bm == current.Bm && row.Id < current.Id);
+                best[row.Group] = better ? (row.Id, row.Bm, row.Published, current.Copies + 1) : current with { Copies = current.Copies + 1 };
+            }
+            else
+            {
+                best[row.Group] = (row.Id, row.Bm, row.Published, 1);
+            }
+        }
+
+        IEnumerable<(long Id, double Bm, string? Published, int Copies)> ordered = sort == SearchSort.Newest
+            ? best.Values.OrderBy(v => v.Published is null).ThenByDescending(v => v.Published, StringComparer.Ordinal).ThenBy(v => v.Bm).ThenBy(v => v.Id)
+            : best.Values.OrderBy(v => v.Bm).ThenBy(v => v.Id);
+        var page = ordered.Skip(offset).Take(limit).ToList();
+        var metadata = LoadHitMetadata(page.Select(p => p.Id).ToList());
+        var hits = page.Select(p =>
+        {
+            var (title, language, source) = metadata[p.Id];
+            return new StoreHit(p.Id, title, Math.Round(-p.Bm, 4), ParseDate(p.Published), language, source, p.Copies - 1);
+        }).ToList();
+        return new StoreSearchPage(best.Count, hits);
+    }
+
+    private StoreSearchPage ListFiltered(SearchFilters filters, int limit, int offset)
+    {
+        using var command = _connection.CreateCommand();
+        var where = BuildFilters(filters, command);
+        var collapse = where.Length == 0 ? "WHERE d.near_dup_of IS NULL" : where + " AND d.near_dup_of IS NULL";
+        command.CommandText = $"""
+            SELECT d.id, d.title, d.published, d.language, d.source,
+                   (SELECT count(*) FROM documents c WHERE c.near_dup_of = d.id), count(*) OVER ()
+            FROM documents d {collapse}
+            ORDER BY d.published IS NULL, d.published DESC, d.id
             LIMIT $limit OFFSET $offset
             """;
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
-
         var hits = new List<StoreHit>();
         var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                total = reader.GetInt32(7);
-                hits.Add(new StoreHit(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    Math.Round(-reader.GetDouble(5), 4),
-                    reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ParseLanguage(reader.GetString(3)),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.GetInt32(6) - 1));
+                total = reader.GetInt32(6);
+                hits.Add(new StoreHit(reader.GetInt64(0), reader.GetString(1), 0, reader.IsDBNull(2) ? null : ParseDate(reader.GetString(2)),
+                    ParseLanguage(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
             }
         }
 
         if (total < 0)
         {
-            // The page is past the end: count separately so the caller can still show the total.
-            command.CommandText = $"""
-                WITH m AS ({source})
-                SELECT count(DISTINCT coalesce(d.near_dup_of, d.id)) FROM m JOIN documents d ON d.id = m.id {where}
-                """;
+            command.CommandText = $"SELECT count(*) FROM documents d {collapse}";
             total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         return new StoreSearchPage(total, hits);
     }
+
+    private Dictionary<long, (string Title, Language Language, string? Source)> LoadHitMetadata(IReadOnlyList<long> ids)
+    {
+        var result = new Dictionary<long, (string, Language, string?)>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var command = _connection.CreateCommand();
+        var names = ids.Select((id, i) =>
+        {
+            command.Parameters.AddWithValue($"$i{i}", id);
+            return $"$i{i}";
+        });
+        command.CommandText = $"SELECT id, title, language, source FROM documents WHERE id IN ({string.Join(',', names)})";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetInt64(0)] = (reader.GetString(1), ParseLanguage(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        return result;
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string BuildFilters(SearchFilters filters, SqliteCommand command)
     {
