@@ -71,6 +71,47 @@ public sealed class CrashConsistencyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Ctrl_c_stops_after_the_current_document_with_exit_130_and_a_consistent_library()
+    {
+        var input = Path.Combine(_dir, "in-int");
+        Directory.CreateDirectory(input);
+        for (var i = 0; i < 3000; i++)
+        {
+            File.WriteAllText(Path.Combine(input, $"d{i:D5}.txt"), $"Title {i}\n\nParagraph one about CAR-T number {i}.\n\nParagraph two, value {i * 7}.");
+        }
+
+        var db = Path.Combine(_dir, "int.db");
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "cgt.dll"), "--db", db, "ingest", input, "--json"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !process.HasExited && CountDocuments(db) == 0)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.False(process.HasExited, "ingest finished before it could be interrupted");
+        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(60_000), "ingest did not stop after Ctrl-C");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("\"cancelled\": true", await stdout, StringComparison.Ordinal);
+        using var store = SqliteLibraryStore.Open(db);
+        Assert.Empty(store.CheckIntegrity());
+        var stats = store.GetStatistics();
+        Assert.InRange(stats.Documents, 1, 2999);
+        Assert.Equal(stats.Documents * 2, stats.Paragraphs);
+    }
+
     private static int CountDocuments(string db)
     {
         if (!File.Exists(db))
