@@ -31,27 +31,23 @@ internal static class DateResolver
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|"
         + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
-    private static readonly Regex CnAsOfMonthEnd = new(@"(?:(\d{4})年|(今年|去年))?(\d{1,2})月(?:底|末|末期)", RegexOptions.CultureInvariant);
-    private static readonly Regex CnAsOfYearPart = new(
-        @"(?:(\d{4})年|(今年|去年|本年))(年底|年末|底|末|年中|上半年|下半年|前三季度|第([一二三四1-4])季度|([一二三四1-4])季度)",
-        RegexOptions.CultureInvariant);
-    private static readonly Regex CnAsOfMidYear = new(@"截[至止](\d{4})年中", RegexOptions.CultureInvariant);
-    private static readonly Regex CnDay = new(@"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]", RegexOptions.CultureInvariant);
-    private static readonly Regex CnMonth = new(@"(\d{4})年(\d{1,2})月(?:份)?", RegexOptions.CultureInvariant);
-    private static readonly Regex CnBareMonth = new(@"(?<![个\d])(\d{1,2})月(?:份|初|中旬|上旬|下旬)?(?![\d])", RegexOptions.CultureInvariant);
-    private static readonly Regex CnYear = new(@"(\d{4})\s*年(?:度)?|(今年|去年|本年度|明年)", RegexOptions.CultureInvariant);
-    private static readonly Regex CnYearRange = new(@"\d{4}\s*[-–—~至到]\s*\d{4}\s*年?", RegexOptions.CultureInvariant);
+    private static readonly Regex CnAsOfMonthEnd = Rx.Make(@"(?:(\d{4})年|(今年|去年))?(\d{1,2})月(?:底|末|末期)");
+    private static readonly Regex CnAsOfYearPart = Rx.Make(@"(?:(\d{4})年|(今年|去年|本年))(年底|年末|底|末|年中|上半年|下半年|前三季度|第([一二三四1-4])季度|([一二三四1-4])季度)");
+    private static readonly Regex CnAsOfMidYear = Rx.Make(@"截[至止](\d{4})年中");
+    private static readonly Regex CnDay = Rx.Make(@"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]");
+    private static readonly Regex CnMonth = Rx.Make(@"(\d{4})年(\d{1,2})月(?:份)?");
+    private static readonly Regex CnBareMonth = Rx.Make(@"(?<![个\d])(\d{1,2})月(?:份|初|中旬|上旬|下旬)?(?![\d])");
+    private static readonly Regex CnYear = Rx.Make(@"(\d{4})\s*年(?:度)?|(今年|去年|本年度|明年)");
+    private static readonly Regex CnYearRange = Rx.Make(@"\d{4}\s*[-–—~至到]\s*\d{4}\s*年?");
 
-    private static readonly Regex EnDay = new(
-        $@"\b({Months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnMonth = new($@"\b({Months})\.?,?\s+(\d{{4}})\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnMid = new(@"\b(?i:mid)-?\s*(\d{4})\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnYearEnd = new(
-        @"(?i)\b(?:(?:the\s+)?end\s+of\s+(\d{4})|year[- ]end\s+(\d{4})|(\d{4})\s+year[- ]end)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnQuarter = new(@"\b(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnHalf = new(@"(?i)\b(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4}))\b", RegexOptions.CultureInvariant);
-    private static readonly Regex EnYear = new(@"(?<![\d.,$])\b(19\d{2}|20\d{2})\b(?![\d,.]\d)|(?i:\b(last year|this year|next year)\b)", RegexOptions.CultureInvariant);
-    private static readonly Regex ClockTime = new(@"\b\d{1,2}:\d{2}\b", RegexOptions.CultureInvariant);
+    private static readonly Regex EnDay = Rx.Make($@"\b({Months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?\b");
+    private static readonly Regex EnMonth = Rx.Make($@"\b({Months})\.?,?\s+(\d{{4}})\b");
+    private static readonly Regex EnMid = Rx.Make(@"\b(?i:mid)-?\s*(\d{4})\b");
+    private static readonly Regex EnYearEnd = Rx.Make(@"(?i)\b(?:(?:the\s+)?end\s+of\s+(\d{4})|year[- ]end\s+(\d{4})|(\d{4})\s+year[- ]end)\b");
+    private static readonly Regex EnQuarter = Rx.Make(@"\b(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))\b");
+    private static readonly Regex EnHalf = Rx.Make(@"(?i)\b(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4}))\b");
+    private static readonly Regex EnYear = Rx.Make(@"(?<![\d.,$])\b(19\d{2}|20\d{2})\b(?![\d,.]\d)|(?i:\b(last year|this year|next year)\b)");
+    private static readonly Regex ClockTime = Rx.Make(@"\b\d{1,2}:\d{2}\b");
 
     /// <summary>All dates in a text (overlaps resolved: the first, most specific pattern wins).</summary>
     public static List<DateMention> FindAll(string text, DateOnly? published)
@@ -210,7 +206,7 @@ internal static class DateResolver
     {
         var rest = text[end..].TrimStart();
         return rest.Length > 0 && (rest[0] is '%' or '项' or '件' or '个' or '款' or '人' or '例' or '名' or '家'
-            || Regex.IsMatch(rest, @"^(?:patients|trials|studies|products|therapies|companies|applications|INDs)\b", RegexOptions.CultureInvariant));
+            || Rx.Make(@"^(?:patients|trials|studies|products|therapies|companies|applications|INDs)\b").IsMatch(rest));
     }
 
     private static int? YearOf(string? digits, string? relative, int? pubYear)

@@ -12,7 +12,7 @@ internal readonly record struct EventMatch(string Kind, string? Product, string?
 /// </summary>
 internal static class EventMatcher
 {
-    private static Regex R(string pattern) => new(pattern, RegexOptions.CultureInvariant);
+    private static Regex R(string pattern) => Rx.Make(pattern);
 
     private const string CnName = @"[\p{IsCJKUnifiedIdeographs}A-Za-z0-9\-]";
     private const string Cap = @"[A-Z][\w&.\-]*";
@@ -35,7 +35,9 @@ internal static class EventMatcher
     private static readonly HashSet<string> NotProducts = new(StringComparer.OrdinalIgnoreCase)
     {
         "The", "A", "An", "In", "On", "It", "Its", "This", "That", "These", "China", "US", "FDA", "NMPA", "EMA", "CDE", "CBER",
-        "National", "Center", "Food", "Administration", "Together", "Eight", "Also",
+        "National", "Center", "Food", "Administration", "Together", "Also", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Phase", "First", "Under", "After", "Before", "However",
     };
 
     private static readonly Regex Title = R(@"《(?<t>[^》]+)》|“(?<t>[^”]+)”|""(?<t>[^""]+)""");
@@ -96,7 +98,7 @@ internal static class EventMatcher
         foreach (var pattern in new[] { EnPossessive, EnApprovedX, EnApprovalForX, EnLeadingName })
         {
             var m = pattern.Match(s);
-            if (!m.Success || NotProducts.Contains(m.Groups["prod"].Value.Split(' ')[0]))
+            if (!m.Success || NotProducts.Contains(m.Groups["prod"].Value.Split(' ')[0]) || IsModalityName(m.Groups["prod"].Value))
             {
                 continue;
             }
@@ -147,8 +149,43 @@ internal static class EventMatcher
             company.Success ? company.Groups["co"].Value : null);
     }
 
+    private static readonly Regex EnSubject = R(
+        $@"^(?:[\w-]+-based\s+)?(?<co>{Cap}(?:\s+{Cap})*)\s+(?:has|had|have|raised|raises|closed|completed|licensed|licenses|signed|entered|secured|announced|agreed|struck|inked|won)\b");
+    private static readonly Regex CnSubject = R(
+        @"(?:企业|公司|药企|生物|^)(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z]{2,8}?)(?:宣布|近日|今日|已)?(?:完成|获得|达成|签署|与)");
+    private static readonly Regex LeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<p>[A-Z][\w\-]+)(?=\s*[,(])");
+
+    /// <summary>The company a funding or deal sentence is about: its grammatical subject.</summary>
+    public static string? SubjectCompany(string sentence)
+    {
+        if (EnSubject.Match(sentence) is { Success: true } en && !NotProducts.Contains(en.Groups["co"].Value.Split(' ')[0]))
+        {
+            return en.Groups["co"].Value;
+        }
+
+        return CnSubject.Match(sentence) is { Success: true } cn ? cn.Groups["co"].Value : null;
+    }
+
+    /// <summary>The product a price sentence is about: an approved product, or a brand name opening the sentence.</summary>
+    public static string? SubjectProduct(string sentence)
+    {
+        if (Approval(sentence) is { Product: { } p })
+        {
+            return p;
+        }
+
+        return LeadingName.Match(sentence) is { Success: true } m && !NotProducts.Contains(m.Groups["p"].Value)
+            && !IsModalityName(m.Groups["p"].Value) ? m.Groups["p"].Value : null;
+    }
+
     /// <summary>Where the title of a policy sits in the sentence (its modality is read there first).</summary>
     public static Match TitleIn(string sentence) => Title.Match(sentence);
+
+    // "approved CAR-T products": a modality is not a product name.
+    private static bool IsModalityName(string name) => ModalityName.IsMatch(name);
+
+    private static readonly Regex ModalityName = R(
+        @"^(?i:CAR-?T|CAR-?NK|TCR-?T|TIL|CGT|gene|cell|stem|mRNA|siRNA|ASO|RNA|CRISPR|oncolytic|AAV|lentivir\w*)s?$");
 
     private static string StripParen(string s) => Regex.Replace(s, @"\([^)]*\)", string.Empty).Trim();
 

@@ -14,21 +14,18 @@ public sealed class FactExtractor
     public const int Version = 1;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
-    private static readonly Regex DomainCue = new(
-        @"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv)",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv)");
 
-    private static readonly Regex BreakdownCue = new(
-        @"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]", RegexOptions.CultureInvariant);
+    private static readonly Regex BreakdownCue = Rx.Make(@"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]");
 
-    private static readonly Regex PatientWord = new(@"患者|病人|受试者|病例|(?i:patients)", RegexOptions.CultureInvariant);
+    private static readonly Regex PatientWord = Rx.Make(@"患者|病人|受试者|病例|(?i:patients)");
 
-    private static readonly Regex ForecastTarget = new(@"(?:到|至|(?i:\bby|\bin))\s*(?<y>20\d{2})", RegexOptions.CultureInvariant);
+    private static readonly Regex ForecastTarget = Rx.Make(@"(?:到|至|(?i:\bby|\bin))\s*(?<y>20\d{2})");
 
-    private static readonly Regex ComparedYear = new(@"(?:较|比|相比|(?i:\bfrom|\bthan|\bsince|compared (?:with|to)|versus|vs\.?))\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ComparedYear = Rx.Make(@"(?:较|比|相比|(?i:\bfrom|\bthan|\bsince|compared (?:with|to)|versus|vs\.?))\s*$");
 
-    private static readonly Regex ProductHeader = new(@"^(?:产品|商品名|药品|(?i:product|brand))", RegexOptions.CultureInvariant);
-    private static readonly Regex CompanyHeader = new(@"^(?:企业|公司|厂家|(?i:company|sponsor|developer))", RegexOptions.CultureInvariant);
+    private static readonly Regex ProductHeader = Rx.Make(@"^(?:产品|商品名|药品|(?i:product|brand))");
+    private static readonly Regex CompanyHeader = Rx.Make(@"^(?:企业|公司|厂家|(?i:company|sponsor|developer))");
 
     /// <summary>Extracts the facts of one document, in paragraph and reading order.</summary>
     /// <param name="paragraphs">The document's paragraphs (NFKC-normalised text).</param>
@@ -44,6 +41,7 @@ public sealed class FactExtractor
 
         var nextGroup = 1;
         string[]? header = null;
+        var document = new DocumentState();
         foreach (var paragraph in paragraphs)
         {
             var text = paragraph.Text;
@@ -70,7 +68,7 @@ public sealed class FactExtractor
             }
 
             var context = new ParagraphContext(paragraph, text, dates, published,
-                ModalityResolver.Terms.FindAll(text), AgencyResolver.Agencies.FindAll(text), AgencyResolver.Regions.FindAll(text),
+                ModalityResolver.FindAll(text), AgencyResolver.Agencies.FindAll(text), AgencyResolver.Regions.FindAll(text),
                 header is not null && cells is not null && header.Length == cells.Length ? header : null, cells);
 
             var sentences = SentenceSplitter.Sentences(text);
@@ -78,13 +76,39 @@ public sealed class FactExtractor
             {
                 var sentence = sentences[si];
                 var headerCell = context.Header is not null && si < context.Header.Length ? context.Header[si] : string.Empty;
-                ExtractEvents(context, sentence, facts);
-                ExtractQuantities(context, sentence, headerCell, quantities, facts, ref nextGroup);
+                document.SentenceStart = sentence.Start;
+                ExtractEvents(context, sentence, facts, document);
+                ExtractQuantities(context, sentence, headerCell, quantities, facts, document, ref nextGroup);
             }
+
+            document.LastAgency = context.Agencies.LastOrDefault().Value ?? document.LastAgency;
+            document.LastRegion = context.Regions.LastOrDefault().Value ?? AgencyResolver.RegionOf(context.Agencies.LastOrDefault().Value)
+                ?? document.LastRegion;
         }
 
         return facts;
     }
+
+    /// <summary>
+    /// What earlier text established: news paragraphs keep talking about the same regulator and country
+    /// ("In December, the agency also approved …"; "其中,约七成患者…" after "国内已有…").
+    /// </summary>
+    private sealed class DocumentState
+    {
+        public string? LastAgency { get; set; }
+
+        public string? LastRegion { get; set; }
+
+        public int SentenceStart { get; set; }
+
+        /// <summary>The region last named before the current sentence (this paragraph, then earlier ones).</summary>
+        public string? RegionBefore(ParagraphContext c) =>
+            c.Regions.LastOrDefault(m => m.End <= SentenceStart).Value
+            ?? AgencyResolver.RegionOf(c.Agencies.LastOrDefault(m => m.End <= SentenceStart).Value)
+            ?? LastRegion;
+    }
+
+    private static readonly Regex AgencyAnaphora = Rx.Make(@"(?i:the (?:agency|regulator))|该局|监管部门");
 
     private sealed record ParagraphContext(
         Paragraph Paragraph,
@@ -97,13 +121,13 @@ public sealed class FactExtractor
         string[]? Header,
         string[]? Cells);
 
-    private static void ExtractEvents(ParagraphContext c, TextSpan sentence, List<Fact> facts)
+    private static void ExtractEvents(ParagraphContext c, TextSpan sentence, List<Fact> facts, DocumentState document)
     {
         var s = sentence.Of(c.Text);
         var agencies = c.Agencies.Where(m => sentence.Contains(m.Start)).ToList();
         foreach (var e in EventMatcher.Find(s, agencies.Count > 0))
         {
-            var agency = agencies.FirstOrDefault().Value;
+            var agency = agencies.FirstOrDefault().Value ?? (AgencyAnaphora.IsMatch(s) ? document.LastAgency : null);
             string? modality;
             if (e.Kind == FactKinds.Policy)
             {
@@ -118,7 +142,8 @@ public sealed class FactExtractor
                 modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
             }
 
-            var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency);
+            var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+                ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
             facts.Add(new Fact(e.Kind, null, null, null, modality, region, agency, e.Product, e.Company, date,
                 c.Paragraph.Number, s, null));
@@ -126,7 +151,7 @@ public sealed class FactExtractor
     }
 
     private static void ExtractQuantities(ParagraphContext c, TextSpan sentence, string headerCell, List<Quantity> all, List<Fact> facts,
-        ref int nextGroup)
+        DocumentState document, ref int nextGroup)
     {
         var inSentence = all.Where(q => q.Skip is null && sentence.Contains(q.NumberStart)).ToList();
         if (inSentence.Count == 0)
@@ -224,9 +249,19 @@ public sealed class FactExtractor
             modality ??= HeaderModality(headerCell) ?? (c.Header is null ? null : FirstModality(string.Join(" ", c.Cells ?? [])) ?? FirstModality(headerRow));
 
             var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
-            var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency);
+            var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
+                ?? document.RegionBefore(c);
             var date = QuantityDate(c, sentence, kind, sentenceText);
             var (product, company) = TableProductCompany(c);
+            if (kind is FactKinds.Funding or FactKinds.DealValue)
+            {
+                company ??= EventMatcher.SubjectCompany(sentenceText);
+            }
+            else if (kind == FactKinds.Price)
+            {
+                product ??= EventMatcher.SubjectProduct(sentenceText);
+            }
+
             var evidence = sentenceText;
             facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
                 c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
@@ -241,7 +276,7 @@ public sealed class FactExtractor
 
     private static string? HeaderModality(string headerCell) => headerCell.Length == 0 ? null : FirstModality(headerCell);
 
-    private static string? FirstModality(string text) => text.Length == 0 ? null : ModalityResolver.Terms.FindAll(text).FirstOrDefault().Value;
+    private static string? FirstModality(string text) => text.Length == 0 ? null : ModalityResolver.FindAll(text).FirstOrDefault().Value;
 
     private static (string? Product, string? Company) TableProductCompany(ParagraphContext c)
     {
@@ -306,16 +341,9 @@ public sealed class FactExtractor
             ?? inSentence.FirstOrDefault(d => d.Kind == DateKind.Year).Iso);
     }
 
-    // Most specific first: a named CAR-T approval is CAR-T even when the sentence also says "cell therapy".
-    private static readonly string[] Specificity =
-    [
-        "CAR-T", "TCR-T", "TIL", "CAR-NK", "gene editing", "small nucleic acid", "mRNA", "oncolytic virus", "stem cell",
-        "gene therapy", "cell therapy", "CGT",
-    ];
-
     private static string? MostSpecific(IEnumerable<string> modalities)
     {
         var set = modalities.ToHashSet();
-        return Specificity.FirstOrDefault(set.Contains);
+        return ModalityResolver.Specificity.FirstOrDefault(set.Contains);
     }
 }

@@ -9,7 +9,7 @@ namespace CgtAtlas.Facts;
 /// </summary>
 internal static class KindClassifier
 {
-    private static Regex R(string pattern) => new(pattern, RegexOptions.CultureInvariant);
+    private static Regex R(string pattern) => Rx.Make(pattern);
 
     // Count kinds, in priority order: an IND for a trial is an application, not a trial.
     private static readonly Regex ApplicationCue = R(@"申请|申报|默示许可|获批临床|临床许可|\bINDs?\b|\bNDAs?\b|\bBLAs?\b|(?i:applications?|filings?|submissions?)");

@@ -14,7 +14,7 @@ internal sealed class TermDictionary
     private readonly (Regex Pattern, string Value)[] _terms;
 
     public TermDictionary(IEnumerable<(string Pattern, string Value)> terms) =>
-        _terms = terms.Select(t => (new Regex(t.Pattern, RegexOptions.CultureInvariant), t.Value)).ToArray();
+        _terms = terms.Select(t => (Rx.Make(t.Pattern), t.Value)).ToArray();
 
     public List<Mention> FindAll(string text)
     {
@@ -51,11 +51,12 @@ internal sealed class TermDictionary
     public static string? Nearest(List<Mention> mentions, int position, TextSpan near, TextSpan wide, bool followingFirst = false,
         int nearLimit = int.MaxValue)
     {
-        foreach (var scope in new[] { near, wide })
+        for (var pass = 0; pass < 2; pass++)
         {
+            var scope = pass == 0 ? near : wide;
+            var limit = pass == 0 ? nearLimit : int.MaxValue;
             var before = mentions.LastOrDefault(m => m.Start < position && m.Start >= scope.Start && m.End <= scope.End);
-            var after = mentions.FirstOrDefault(m => m.Start >= position && m.Start < scope.End && m.Start >= scope.Start
-                && (scope != near || m.Start < nearLimit));
+            var after = mentions.FirstOrDefault(m => m.Start >= position && m.Start < scope.End && m.Start >= scope.Start && m.Start < limit);
             var first = followingFirst ? after : before;
             var second = followingFirst ? before : after;
             if (first.Value is not null)
@@ -76,6 +77,44 @@ internal sealed class TermDictionary
 /// <summary>Names of modalities, mapped to the canonical list (most specific first).</summary>
 internal static class ModalityResolver
 {
+    // Most specific first: "CAR-T细胞治疗" is CAR-T, "cell and gene therapy products … CAR-T" keeps each where it is.
+    public static readonly string[] Specificity =
+    [
+        "CAR-T", "TCR-T", "TIL", "CAR-NK", "gene editing", "small nucleic acid", "mRNA", "oncolytic virus", "stem cell",
+        "gene therapy", "cell therapy", "CGT",
+    ];
+
+    /// <summary>
+    /// Modality mentions of a text; a mention written right after another ("CAR-T细胞治疗", "CAR-T cell therapy") is
+    /// one compound term and keeps the more specific name.
+    /// </summary>
+    public static List<Mention> FindAll(string text)
+    {
+        var raw = Terms.FindAll(text);
+        var merged = new List<Mention>();
+        foreach (var m in raw)
+        {
+            if (merged.Count > 0 && m.Start - merged[^1].End is >= 0 and <= 1 && text[merged[^1].End..m.Start].Trim().Length == 0)
+            {
+                var prev = merged[^1];
+                var keep = Rank(prev.Value) <= Rank(m.Value) ? prev.Value : m.Value;
+                merged[^1] = new Mention(prev.Start, m.End, keep);
+                continue;
+            }
+
+            merged.Add(m);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Position in <see cref="Specificity"/> (lower is more specific).</summary>
+    public static int Rank(string modality)
+    {
+        var i = Array.IndexOf(Specificity, modality);
+        return i < 0 ? int.MaxValue : i;
+    }
+
     public static readonly TermDictionary Terms = new(
     [
         (@"CAR-?NK", "CAR-NK"),

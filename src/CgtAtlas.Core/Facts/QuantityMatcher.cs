@@ -74,8 +74,7 @@ internal static class QuantityMatcher
 {
     private const string CnDigits = "零〇一二两三四五六七八九十百千";
 
-    private static readonly Regex Core = new(
-        @"(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"
+    private static readonly Regex Core = Rx.Make(@"(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"
         + @"|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"
         + @"|(?<half>一半|半数|过半|近半|大半)"
         + @"|(?<dbl>翻番|翻倍|翻了一番|翻一番|\b(?i:doubled)\b)"
@@ -83,43 +82,37 @@ internal static class QuantityMatcher
         + @"|(?<ar>(?<![A-Za-z0-9]|[0-9][.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
         + $@"|(?<cn>[{CnDigits}]+[万亿]?)"
         + @"|(?<en>\b(?i:(?:" + string.Join('|', NumberParser.EnglishNumberWords.Where(w => w != "zero"))
-        + @")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred)?)\b)",
-        RegexOptions.CultureInvariant);
+        + @")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred)?)\b)");
 
-    private static readonly Regex CnScale = new(@"^(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)", RegexOptions.CultureInvariant);
-    private static readonly Regex EnScale = new(@"^\s*(?i:(trillion|billion|million|thousand|bn|mn|mln|tn)\b|(m|k|b)\b)", RegexOptions.CultureInvariant);
-    private static readonly Regex CnCurrency = new(@"^(?:元人民币|人民币|元|美元|欧元|港元|日元|英镑)", RegexOptions.CultureInvariant);
-    private static readonly Regex EnCurrencySuffix = new(
-        @"^\s*(?i:(yuan|RMB|renminbi|CNY)|(US dollars|dollars?|USD)|(euros?|EUR))\b", RegexOptions.CultureInvariant);
-    private static readonly Regex CurrencyPrefix = new(@"(?:(US\$|USD|\$)|(RMB|CNY|¥|人民币)|(€|EUR)|(HK\$))\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex CnScale = Rx.Make(@"^(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)");
+    private static readonly Regex EnScale = Rx.Make(@"^\s*(?i:(trillion|billion|million|thousand|bn|mn|mln|tn)\b|(m|k|b)\b)");
+    private static readonly Regex CnCurrency = Rx.Make(@"^(?:元人民币|人民币|元|美元|欧元|港元|日元|英镑)");
+    private static readonly Regex EnCurrencySuffix = Rx.Make(@"^\s*(?i:(yuan|RMB|renminbi|CNY)|(US dollars|dollars?|USD)|(euros?|EUR))\b");
+    private static readonly Regex CurrencyPrefix = Rx.Make(@"(?:(US\$|USD|\$)|(RMB|CNY|¥|人民币)|(€|EUR)|(HK\$))\s*$");
 
     private static readonly (Regex Pattern, string Unit)[] UnitPatterns =
     [
-        (new(@"^\s*(?:%|(?i:percent|per cent|pct)\b)"), Units.Percent),
-        (new(@"^\s*(?:个百分点|(?i:percentage points?|pp)\b)"), Units.PercentagePoints),
-        (new(@"^(?:倍|-?(?i:fold)\b|\s+(?i:fold)\b|x\b)"), Units.Fold),
-        (new(@"^(?:个)?(?:多)?工作日|^(?:-|\s+)(?i:(?:working|business)[- ]days?)\b"), Units.WorkingDays),
-        (new(@"^(?:个)?(?:自然日|日|天)|^(?:-|\s+)(?i:(?:calendar[- ])?days?)\b"), Units.Days),
-        (new(@"^(?:个)?(?:周|星期)|^(?:-|\s+)(?i:weeks?)\b"), Units.Weeks),
-        (new(@"^(?:个多?月)|^(?:-|\s+)(?i:months?)\b"), Units.Months),
-        (new(@"^(?:个)?年(?![代度])|^(?:-|\s+)(?i:years?)\b(?![- ]old)"), Units.Years),
-        (new(@"^(?:个)?小时|^(?:-|\s+)(?i:hours?)\b"), Units.Hours),
-        (new(@"^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[\w-]+\s+){0,2}?(?i:patients|subjects|participants)\b"), Units.Patients),
-        (new(@"^人(?!次)"), Units.Persons),
-        (new(@"^(?:个品种|个项目|项目|项|件|款|个|家|起|批次|批|种|份|支|所|座|条|位|台|笔|只|人次|名|次|剂)"), Units.Count),
+        (Rx.Make(@"^\s*(?:%|(?i:percent|per cent|pct)\b)"), Units.Percent),
+        (Rx.Make(@"^\s*(?:个百分点|(?i:percentage points?|pp)\b)"), Units.PercentagePoints),
+        (Rx.Make(@"^(?:倍|-?(?i:fold)\b|\s+(?i:fold)\b|x\b)"), Units.Fold),
+        (Rx.Make(@"^(?:个)?(?:多)?工作日|^(?:-|\s+)(?i:(?:working|business)[- ]days?)\b"), Units.WorkingDays),
+        (Rx.Make(@"^(?:个)?(?:自然日|日|天)|^(?:-|\s+)(?i:(?:calendar[- ])?days?)\b"), Units.Days),
+        (Rx.Make(@"^(?:个)?(?:周|星期)|^(?:-|\s+)(?i:weeks?)\b"), Units.Weeks),
+        (Rx.Make(@"^(?:个多?月)|^(?:-|\s+)(?i:months?)\b"), Units.Months),
+        (Rx.Make(@"^(?:个)?年(?![代度])|^(?:-|\s+)(?i:years?)\b(?![- ]old)"), Units.Years),
+        (Rx.Make(@"^(?:个)?小时|^(?:-|\s+)(?i:hours?)\b"), Units.Hours),
+        (Rx.Make(@"^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[\w-]+\s+){0,2}?(?i:patients|subjects|participants)\b"), Units.Patients),
+        (Rx.Make(@"^人(?!次)"), Units.Persons),
+        (Rx.Make(@"^(?:个品种|个项目|项目|项|件|款|个|家|起|批次|批|种|份|支|所|座|条|位|台|笔|只|人次|名|次|剂)"), Units.Count),
     ];
 
     // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
-    private static readonly Regex NotAmountSuffix = new(
-        @"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b)",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b)");
 
-    private static readonly Regex ListMarker = new(@"^\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))", RegexOptions.CultureInvariant);
-    private static readonly Regex Phone = new(@"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b", RegexOptions.CultureInvariant);
-    private static readonly Regex Address = new(
-        @"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
-        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b[A-Z]{2,}\d[\w.-]*|\d+号楼|\d+室",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex ListMarker = Rx.Make(@"^\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))");
+    private static readonly Regex Phone = Rx.Make(@"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b");
+    private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
+        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
 
     private static readonly (string Word, string Qualifier)[] CnPrefixes =
     [
@@ -147,13 +140,9 @@ internal static class QuantityMatcher
     private static readonly string[] CnFillers = ["达到", "达", "为", "是", "在", "共计", "共", "累计", "有", "了", "占"];
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
 
-    private static readonly Regex TimePeriodPrefix = new(
-        @"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex TimePeriodPrefix = Rx.Make(@"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$");
 
-    private static readonly Regex SuffixQualifier = new(
-        @"^\s*(?:(以上|及以上|(?i:or more|and above|or above|\+))|(以内|以下|及以下|(?i:or less|or fewer))|(左右|上下))",
-        RegexOptions.CultureInvariant);
+    private static readonly Regex SuffixQualifier = Rx.Make(@"^\s*(?:(以上|及以上|(?i:or more|and above|or above|\+))|(以内|以下|及以下|(?i:or less|or fewer))|(左右|上下))");
 
     /// <summary>Spans that hold digits but never quantities: dates, times, list markers, phone numbers, addresses.</summary>
     public static bool[] MaskNonQuantities(string text, IEnumerable<DateMention> dates)
@@ -299,18 +288,18 @@ internal static class QuantityMatcher
                 return Skipped(q, "identifier");
             }
 
-            if (Regex.IsMatch(before, @"(?:第|数|几|若干|星期|周)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen)\s*)$", RegexOptions.CultureInvariant))
+            if (Rx.Make(@"(?:第|数|几|若干|星期|周)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen)\s*)$").IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
             }
 
             if (m.Groups["ar"].Success && q.NumberEnd < text.Length && char.IsAsciiLetter(text[q.NumberEnd])
-                && !Regex.IsMatch(text[q.NumberEnd..], @"^(?:x\b|(?:bn|mn|m|k|b)\b)", RegexOptions.CultureInvariant))
+                && !Rx.Make(@"^(?:x\b|(?:bn|mn|m|k|b)\b)").IsMatch(text[q.NumberEnd..]))
             {
                 return Skipped(q, "identifier");
             }
 
-            if (isEn && Regex.IsMatch(text[q.NumberEnd..], @"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)", RegexOptions.CultureInvariant) && q.ArticleOne)
+            if (isEn && Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)").IsMatch(text[q.NumberEnd..]) && q.ArticleOne)
             {
                 return Skipped(q, "one-of");
             }
@@ -451,7 +440,7 @@ internal static class QuantityMatcher
         else
         {
             q.Unit = Units.Count;
-            var noun = Regex.Match(Rest(), @"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)", RegexOptions.CultureInvariant);
+            var noun = Rx.Make(@"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)").Match(Rest());
             q.Counter = noun.Success ? noun.Groups[1].Value : string.Empty;
         }
 
@@ -594,7 +583,7 @@ internal static class QuantityMatcher
                 continue;
             }
 
-            if (!Regex.IsMatch(between, @"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$", RegexOptions.CultureInvariant))
+            if (!Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$").IsMatch(between))
             {
                 continue;
             }
@@ -619,7 +608,7 @@ internal static class QuantityMatcher
             }
 
             var lead = text[..a.Start].TrimEnd();
-            if (Regex.IsMatch(lead, @"(?:由|从|(?i:\bfrom|\bbetween))$", RegexOptions.CultureInvariant))
+            if (Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$").IsMatch(lead))
             {
                 continue;
             }
