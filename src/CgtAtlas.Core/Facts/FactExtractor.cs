@@ -34,7 +34,7 @@ public sealed class FactExtractor
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var facts = new List<Fact>();
-        if (!paragraphs.Any(p => DomainCue.IsMatch(p.Text)))
+        if (!paragraphs.Any(p => DomainCue.IsMatch(p.Text) || ModalityResolver.FindAll(p.Text).Count > 0 || AgencyResolver.Agencies.FindAll(p.Text).Count > 0))
         {
             return facts;
         }
