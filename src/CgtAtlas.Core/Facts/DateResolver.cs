@@ -45,6 +45,7 @@ internal static class DateResolver
     private static readonly Regex EnMid = Rx.Make(@"\b(?i:mid)-?\s*(\d{4})\b");
     private static readonly Regex EnYearEnd = Rx.Make(@"(?i)\b(?:(?:the\s+)?end\s+of\s+(\d{4})|year[- ]end\s+(\d{4})|(\d{4})\s+year[- ]end)\b");
     private static readonly Regex EnQuarter = Rx.Make(@"\b(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))\b");
+    private static readonly Regex EnQuarterWords = Rx.Make(@"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{4})\b");
     private static readonly Regex EnHalf = Rx.Make(@"(?i)\b(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4}))\b");
     private static readonly Regex EnYear = Rx.Make(@"(?<![\d.,$])\b(19\d{2}|20\d{2})\b(?![\d,.]\d)|(?i:\b(last year|this year|next year)\b)");
     private static readonly Regex ClockTime = Rx.Make(@"\b\d{1,2}:\d{2}\b");
@@ -120,6 +121,12 @@ internal static class DateResolver
             var q = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[4].Value;
             var y = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
             Add(m, QuarterEnd(int.Parse(y, CultureInfo.InvariantCulture), int.Parse(q, CultureInfo.InvariantCulture)), DateKind.AsOf);
+        }
+
+        foreach (Match m in EnQuarterWords.Matches(text))
+        {
+            var q = Array.IndexOf(["first", "second", "third", "fourth"], m.Groups[1].Value.ToLowerInvariant()) + 1;
+            Add(m, QuarterEnd(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), q), DateKind.AsOf);
         }
 
         foreach (Match m in EnHalf.Matches(text))

@@ -19,14 +19,16 @@ internal static class EventMatcher
 
     private static readonly Regex CnApproveListing = R(@"批准(?<body>[^,。;:]{2,60}?)(?:附条件)?上市");
     private static readonly Regex CnApprovedProduct = R(
-        $@"(?<prod>{CnName}{{2,20}}?(?:注射液|注射剂|胶囊|片|颗粒|混悬液))(?:\([^)]*\))?(?:正式|已|已经|近日|今日)?(?:附条件)?(?:获批|获得批准)");
+        $@"(?<prod>{CnName}{{2,20}}?(?:注射液|注射剂|胶囊|片|颗粒|混悬液))(?:\([^)]*\))?(?:于[^,。;]{{1,15}}?)?(?:正式|已|已经|近日|今日)?(?:附条件)?(?:获批|获得批准)");
     private static readonly Regex GenericProduct = R(@"\d|款|个|种|项|^(?:该|本|其|多|相关)|(?:产品|药物|疗法|药品)$");
 
     private static readonly Regex EnApprovalCue = R(@"(?i)\bapprov\w*|\bnod\b|authori[sz]\w*|\bclearance\b");
     private static readonly Regex EnApprovedX = R(@"\bapproved\s+(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
-    private static readonly Regex EnApprovalForX = R(@"\bapproval\s+(?:for|of|to)\s+(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
+    private static readonly Regex EnApprovalForX = R(@"\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
     private static readonly Regex EnPossessive = R(
         $@"(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+(?<prod>[A-Za-z][\w\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted)\b");
+    private static readonly Regex EnPassive = R(
+        $@"(?:(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+)?(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)(?:\s*\([^)]*\))?\s+(?:was|has been|had been|is|were)\s+(?:\w+ly\s+)?(?:approved|cleared|authori[sz]ed)\b");
     private static readonly Regex EnLeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<prod>[A-Z][\w\-]+(?:\s+[a-z][\w\-]+)?)\s*\((?<inn>[^)]*)\)");
     private static readonly Regex EnCompanyAfterParen = R($@"\)\s*,\s*(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s");
     private static readonly Regex EnCompanyWon = R($@"(?<co>{Cap}(?:\s+{Cap})*)\s+(?:won|wins|received|receives|gets|got|secured|obtained)\b");
@@ -83,9 +85,16 @@ internal static class EventMatcher
             }
         }
 
-        if (CnApprovedProduct.Match(s) is { Success: true } cp && !GenericProduct.IsMatch(cp.Groups["prod"].Value))
+        if (CnApprovedProduct.Match(s) is { Success: true } cp)
         {
-            return new EventMatch(FactKinds.ApprovalEvent, cp.Groups["prod"].Value, null);
+            // "复星凯特的阿基仑赛注射液": the owner is written before 的.
+            var name = cp.Groups["prod"].Value;
+            var cut = name.LastIndexOf('的');
+            var product = cut >= 0 ? name[(cut + 1)..] : name;
+            if (product.Length > 3 && !GenericProduct.IsMatch(product))
+            {
+                return new EventMatch(FactKinds.ApprovalEvent, product, cut > 0 ? name[..cut] : null);
+            }
         }
 
         if (!EnApprovalCue.IsMatch(s))
@@ -95,7 +104,7 @@ internal static class EventMatcher
 
         string? prod = null;
         string? co = null;
-        foreach (var pattern in new[] { EnPossessive, EnApprovedX, EnApprovalForX, EnLeadingName })
+        foreach (var pattern in new[] { EnPossessive, EnPassive, EnApprovedX, EnApprovalForX, EnLeadingName })
         {
             var m = pattern.Match(s);
             if (!m.Success || NotProducts.Contains(m.Groups["prod"].Value.Split(' ')[0]) || IsModalityName(m.Groups["prod"].Value))

@@ -14,7 +14,7 @@ public sealed class FactExtractor
     public const int Version = 1;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
-    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv)");
+    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|\bbio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)");
 
     private static readonly Regex BreakdownCue = Rx.Make(@"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]");
 
@@ -23,6 +23,8 @@ public sealed class FactExtractor
     private static readonly Regex ForecastTarget = Rx.Make(@"(?:到|至|(?i:\bby|\bin))\s*(?<y>20\d{2})");
 
     private static readonly Regex ComparedYear = Rx.Make(@"(?:较|比|相比|(?i:\bfrom|\bthan|\bsince|compared (?:with|to)|versus|vs\.?))\s*$");
+
+    private static readonly Regex AsOfLead = Rx.Make(@"(?:截至|截止|到|(?i:\bas of|\bby|\bthrough))\s*$");
 
     private static readonly Regex ProductHeader = Rx.Make(@"^(?:产品|商品名|药品|(?i:product|brand))");
     private static readonly Regex CompanyHeader = Rx.Make(@"^(?:企业|公司|厂家|(?i:company|sponsor|developer))");
@@ -257,7 +259,7 @@ public sealed class FactExtractor
             {
                 company ??= EventMatcher.SubjectCompany(sentenceText);
             }
-            else if (kind == FactKinds.Price)
+            else if (kind is FactKinds.Price or FactKinds.Revenue)
             {
                 product ??= EventMatcher.SubjectProduct(sentenceText);
             }
@@ -301,6 +303,12 @@ public sealed class FactExtractor
         if (inSentence.FirstOrDefault(d => d.Kind == DateKind.AsOf) is { Iso: not null } asOf)
         {
             return asOf.Iso;
+        }
+
+        // "As of June 30, 2025", "截至2025年4月10日": a cut-off written as a plain date.
+        if (inSentence.FirstOrDefault(d => d.Kind is DateKind.Day or DateKind.Month && AsOfLead.IsMatch(c.Text[..d.Start])) is { Iso: not null } cut)
+        {
+            return cut.Iso;
         }
 
         if (kind == FactKinds.Forecast && FutureTarget(sentenceText, c.Published) is { } target)

@@ -21,7 +21,7 @@ internal static class KindClassifier
         @"管线|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|investors?|manufactur\w*)");
 
     private static readonly Regex GrowthCue = R(
-        @"增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|(?i:\bCAGR\b|increase[sd]?|\bgrew\b|\bgrow\w*|\brose\b|\brise\b|\brising\b|jump\w*|surge\w*|declin\w*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop\w*|\bdown\b)");
+        @"增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|(?i:\bCAGR\b|increase[sd]?|\bgrew\b|\bgrow\w*|\brose\b|\brise\b|\brising\b|jump\w*|surge\w*|declin\w*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop\w*|\bdown\b|\bup\b(?!\s+to\b)|year[- ]over[- ]year|year[- ]on[- ]year|\byoy\b)");
     private static readonly Regex DeclineCue = R(@"下降|减少|下滑|降低|(?i:declin\w*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop\w*|\bdown\b)");
     private static readonly Regex EfficacyCue = R(@"缓解|应答|有效率|生存|\bORR\b|\bCR率|(?i:response rate|responded|remission|survival|efficacy)");
 
@@ -87,7 +87,8 @@ internal static class KindClassifier
                 }
             }
 
-            return FactKinds.Price;
+            // Money with no cue (投资20亿元建设基地) is some other amount, not a price.
+            return FactKinds.Quantity;
         }
 
         // Counts.

@@ -38,6 +38,9 @@ internal sealed class Quantity
     /// <summary>End of the number itself (before any scale or unit).</summary>
     public int NumberEnd { get; set; }
 
+    /// <summary>End of the number and its scale word (万, million), before any unit.</summary>
+    public int ScaleEnd { get; set; }
+
     /// <summary>End of the whole mention (unit and suffix qualifier included).</summary>
     public int End { get; set; }
 
@@ -109,7 +112,7 @@ internal static class QuantityMatcher
     // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
     private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b)");
 
-    private static readonly Regex ListMarker = Rx.Make(@"^\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))");
+    private static readonly Regex ListMarker = Rx.Make(@"(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)");
     private static readonly Regex Phone = Rx.Make(@"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b");
     private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
         + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
@@ -117,7 +120,7 @@ internal static class QuantityMatcher
     private static readonly (string Word, string Qualifier)[] CnPrefixes =
     [
         ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最少", "at_least"),
-        ("不超过", "at_most"), ("最高", "at_most"), ("最多", "at_most"), ("至多", "at_most"), ("高达", "exact"),
+        ("不超过", "at_most"), ("最高达", "at_most"), ("最多达", "at_most"), ("最高", "at_most"), ("最多", "at_most"), ("至多", "at_most"), ("高达", "exact"),
         ("不到", "under"), ("不足", "under"), ("少于", "under"), ("低于", "under"), ("未满", "under"),
         ("超过", "over"), ("超出", "over"), ("多于", "over"), ("高于", "over"), ("逾", "over"), ("超", "over"), ("过", "over"),
         ("大约", "approx"), ("约为", "approx"), ("约", "approx"), ("大概", "approx"), ("将近", "approx"),
@@ -161,7 +164,7 @@ internal static class QuantityMatcher
             MarkSpan(d.Start, d.End);
         }
 
-        if (ListMarker.Match(text) is { Success: true } lm)
+        foreach (Match lm in ListMarker.Matches(text))
         {
             MarkSpan(lm.Index, lm.Index + lm.Length);
         }
@@ -279,7 +282,9 @@ internal static class QuantityMatcher
             }
 
             q.Value = v;
-            q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase));
+            // "one"/一 is an article unless stressed as a count ("only one", 仅一款).
+            q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase))
+                && !Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$").IsMatch(before);
 
             // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, 第四, Phase 3, No. 5.
             var prev = before.Length > 0 ? before[^1] : ' ';
@@ -288,7 +293,7 @@ internal static class QuantityMatcher
                 return Skipped(q, "identifier");
             }
 
-            if (Rx.Make(@"(?:第|数|几|若干|星期|周)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen)\s*)$").IsMatch(before))
+            if (Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages)\s*)$").IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
             }
@@ -357,6 +362,7 @@ internal static class QuantityMatcher
         }
 
         q.Value *= q.Scale;
+        q.ScaleEnd = pos;
 
         if (CnCurrency.Match(Rest()) is { Success: true } cnCur)
         {
@@ -569,7 +575,7 @@ internal static class QuantityMatcher
         {
             var a = all[i];
             var b = all[i + 1];
-            var aEnd = a.ExplicitUnit ? a.End : a.NumberEnd;
+            var aEnd = a.ExplicitUnit ? a.End : Math.Max(a.NumberEnd, a.ScaleEnd);
             if (aEnd > b.Start)
             {
                 continue;
@@ -588,6 +594,13 @@ internal static class QuantityMatcher
                 continue;
             }
 
+            if (a.Skip is not null and not "no-counter")
+            {
+                // "aged 18 to 65": the range inherits why its first end is not an amount.
+                b.Skip = a.Skip;
+                continue;
+            }
+
             if (!a.ExplicitUnit)
             {
                 if (b.Skip is not null)
@@ -596,7 +609,12 @@ internal static class QuantityMatcher
                     continue;
                 }
 
-                a.Value *= b.Scale;
+                if (a.Scale == 1)
+                {
+                    // "1-2亿元": the scale written once applies to both ends.
+                    a.Value *= b.Scale;
+                }
+
                 a.Unit = b.Unit;
                 a.Counter = b.Counter;
                 a.Skip = null;

@@ -77,7 +77,7 @@ internal static class SentenceSplitter
             var split = c switch
             {
                 ',' => !(i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])),
-                '、' or ':' or '—' or '–' or '(' or ')' => !(c == ':' && i > 0 && i + 1 < text.Length
+                '、' or ':' or '—' or '–' => !(c == ':' && i > 0 && i + 1 < text.Length
                     && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])),
                 _ => false,
             };
