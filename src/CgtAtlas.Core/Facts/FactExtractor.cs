@@ -14,7 +14,7 @@ public sealed class FactExtractor
     public const int Version = 1;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
-    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|\bbio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)");
+    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|\bbio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)");
 
     private static readonly Regex BreakdownCue = Rx.Make(@"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]");
 
@@ -110,7 +110,7 @@ public sealed class FactExtractor
             ?? LastRegion;
     }
 
-    private static readonly Regex AgencyAnaphora = Rx.Make(@"(?i:the (?:agency|regulator))|该局|监管部门");
+    private static readonly Regex AgencyAnaphora = Rx.Make(@"(?i:\bthe (?:agency|regulator)\b)|该局|监管部门");
 
     private sealed record ParagraphContext(
         Paragraph Paragraph,

@@ -113,7 +113,16 @@ internal static class QuantityMatcher
     private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b)");
 
     private static readonly Regex ListMarker = Rx.Make(@"(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)");
-    private static readonly Regex Phone = Rx.Make(@"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b");
+    private static readonly Regex Phone = Rx.Make(
+        @"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b|\b0\d{2,3}-\d{7,8}\b|(?<!\d)1[3-9]\d{9}(?!\d)|\b400-?\d{3}-?\d{4}\b"
+        + @"|(?:电话|热线|传真|手机|(?i:tel|phone|fax))[::\s]*[\d\-+() ]{5,}");
+
+    // Doses and titres in scientific notation (1.1×10^14 vg/kg, 2×10⁶ cells/kg) are not counts.
+    private static readonly Regex Scientific = Rx.Make(@"\d+(?:\.\d+)?\s*[×xX*]\s*10\s*(?:\^|e|E)?\s*[-−]?\d+(?:\s*(?:vg|cells?|个细胞|CAR\+?)\S*)?|\b\d+(?:\.\d+)?[eE][-+]?\d+\b");
+
+    // "5年生存率", "12-month PFS": a landmark time point, not a duration.
+    private static readonly Regex Landmark = Rx.Make(
+        @"^(?:的)?(?:总生存|无进展|无事件|无病|无复发|生存|缓解|随访率|(?i:\s*(?:overall\s+)?survival|\s*progression-free|\s*event-free|\s*disease-free|\s*relapse-free|\s*(?:PFS|OS|EFS|DFS|RFS|DOR)\b|\s*landmark))");
     private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
         + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
 
@@ -170,6 +179,11 @@ internal static class QuantityMatcher
         }
 
         foreach (Match m in Phone.Matches(text))
+        {
+            MarkSpan(m.Index, m.Index + m.Length);
+        }
+
+        foreach (Match m in Scientific.Matches(text))
         {
             MarkSpan(m.Index, m.Index + m.Length);
         }
@@ -318,6 +332,11 @@ internal static class QuantityMatcher
         if (q.Skip is null && Units.IsTime(q.Unit) && TimePeriodPrefix.IsMatch(text[..q.Start]))
         {
             q.Skip = "period";
+        }
+
+        if (q.Skip is null && Units.IsTime(q.Unit) && Landmark.IsMatch(text[q.End..]))
+        {
+            q.Skip = "landmark";
         }
 
         return q;
