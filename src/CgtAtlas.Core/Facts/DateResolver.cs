@@ -48,6 +48,7 @@ internal static class DateResolver
     private static readonly Regex EnQuarterWords = Rx.Make(@"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{4})\b");
     private static readonly Regex EnHalf = Rx.Make(@"(?i)\b(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4}))\b");
     private static readonly Regex EnYear = Rx.Make(@"(?<![\d.,$])\b(19\d{2}|20\d{2})\b(?![\d,.]\d)|(?i:\b(last year|this year|next year)\b)");
+    private static readonly Regex CountNoun = Rx.Make(@"^(?:patients|trials|studies|products|therapies|companies|applications|INDs)\b");
     private static readonly Regex ClockTime = Rx.Make(@"\b\d{1,2}:\d{2}\b");
 
     /// <summary>All dates in a text (overlaps resolved: the first, most specific pattern wins).</summary>
@@ -211,9 +212,9 @@ internal static class DateResolver
     /// <summary>True when a 4-digit number is a count ("2000 trials", "2000项"), not a year.</summary>
     private static bool FollowedByCountNoun(string text, int end)
     {
-        var rest = text[end..].TrimStart();
+        var rest = text[end..Math.Min(text.Length, end + 40)].TrimStart();
         return rest.Length > 0 && (rest[0] is '%' or '项' or '件' or '个' or '款' or '人' or '例' or '名' or '家'
-            || Rx.Make(@"^(?:patients|trials|studies|products|therapies|companies|applications|INDs)\b").IsMatch(rest));
+            || CountNoun.IsMatch(rest));
     }
 
     private static int? YearOf(string? digits, string? relative, int? pubYear)

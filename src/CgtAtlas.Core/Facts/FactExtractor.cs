@@ -84,7 +84,8 @@ public sealed class FactExtractor
             }
 
             document.LastAgency = context.Agencies.LastOrDefault().Value ?? document.LastAgency;
-            document.LastRegion = context.Regions.LastOrDefault().Value ?? AgencyResolver.RegionOf(context.Agencies.LastOrDefault().Value)
+            // The topic region of a paragraph is the first one it names ("国内…,覆盖全球…" is about China).
+            document.LastRegion = context.Regions.FirstOrDefault().Value ?? AgencyResolver.RegionOf(context.Agencies.FirstOrDefault().Value)
                 ?? document.LastRegion;
         }
 
@@ -105,8 +106,8 @@ public sealed class FactExtractor
 
         /// <summary>The region last named before the current sentence (this paragraph, then earlier ones).</summary>
         public string? RegionBefore(ParagraphContext c) =>
-            c.Regions.LastOrDefault(m => m.End <= SentenceStart).Value
-            ?? AgencyResolver.RegionOf(c.Agencies.LastOrDefault(m => m.End <= SentenceStart).Value)
+            c.Regions.FirstOrDefault(m => m.End <= SentenceStart).Value
+            ?? AgencyResolver.RegionOf(c.Agencies.FirstOrDefault(m => m.End <= SentenceStart).Value)
             ?? LastRegion;
     }
 
@@ -306,7 +307,7 @@ public sealed class FactExtractor
         }
 
         // "As of June 30, 2025", "截至2025年4月10日": a cut-off written as a plain date.
-        if (inSentence.FirstOrDefault(d => d.Kind is DateKind.Day or DateKind.Month && AsOfLead.IsMatch(c.Text[..d.Start])) is { Iso: not null } cut)
+        if (inSentence.FirstOrDefault(d => d.Kind is DateKind.Day or DateKind.Month && AsOfLead.IsMatch(QuantityMatcher.Tail(c.Text, d.Start))) is { Iso: not null } cut)
         {
             return cut.Iso;
         }
@@ -318,7 +319,7 @@ public sealed class FactExtractor
 
         foreach (var d in inSentence.Where(d => d.Kind == DateKind.Year))
         {
-            if (!ComparedYear.IsMatch(c.Text[..d.Start]))
+            if (!ComparedYear.IsMatch(QuantityMatcher.Tail(c.Text, d.Start)))
             {
                 return d.Iso;
             }

@@ -131,7 +131,7 @@ internal static class QuantityMatcher
         ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最少", "at_least"),
         ("不超过", "at_most"), ("最高达", "at_most"), ("最多达", "at_most"), ("最高", "at_most"), ("最多", "at_most"), ("至多", "at_most"), ("高达", "exact"),
         ("不到", "under"), ("不足", "under"), ("少于", "under"), ("低于", "under"), ("未满", "under"),
-        ("超过", "over"), ("超出", "over"), ("多于", "over"), ("高于", "over"), ("逾", "over"), ("超", "over"), ("过", "over"),
+        ("超过", "over"), ("超出", "over"), ("突破", "over"), ("多于", "over"), ("高于", "over"), ("逾", "over"), ("超", "over"), ("过", "over"),
         ("大约", "approx"), ("约为", "approx"), ("约", "approx"), ("大概", "approx"), ("将近", "approx"),
         ("接近", "approx"), ("近", "approx"), ("左右", "approx"),
     ];
@@ -149,8 +149,16 @@ internal static class QuantityMatcher
     ];
 
     // Words between a qualifier and its number that do not break the link ("约为", "超过了", "accounting for over").
-    private static readonly string[] CnFillers = ["达到", "达", "为", "是", "在", "共计", "共", "累计", "有", "了", "占"];
+    private static readonly string[] CnFillers = ["达到", "可达", "达", "可", "将", "为", "是", "在", "共计", "共", "累计", "有", "了", "占"];
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
+
+    private static readonly Regex StressedOne = Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$");
+    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages)\s*)$");
+    private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?:bn|mn|m|k|b)\b)");
+    private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
+    private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)");
+    private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
+    private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
 
     private static readonly Regex TimePeriodPrefix = Rx.Make(@"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$");
 
@@ -221,7 +229,7 @@ internal static class QuantityMatcher
     private static Quantity? Read(string text, Match m)
     {
         var q = new Quantity { Start = m.Index, NumberStart = m.Index, NumberEnd = m.Index + m.Length, End = m.Index + m.Length };
-        var before = text[..m.Index];
+        var before = Tail(text, m.Index);
 
         // Fractions and words that carry their own unit.
         if (m.Groups["pct"].Success)
@@ -298,7 +306,7 @@ internal static class QuantityMatcher
             q.Value = v;
             // "one"/一 is an article unless stressed as a count ("only one", 仅一款).
             q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase))
-                && !Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$").IsMatch(before);
+                && !StressedOne.IsMatch(before);
 
             // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, 第四, Phase 3, No. 5.
             var prev = before.Length > 0 ? before[^1] : ' ';
@@ -307,18 +315,18 @@ internal static class QuantityMatcher
                 return Skipped(q, "identifier");
             }
 
-            if (Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages)\s*)$").IsMatch(before))
+            if (OrdinalLead.IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
             }
 
             if (m.Groups["ar"].Success && q.NumberEnd < text.Length && char.IsAsciiLetter(text[q.NumberEnd])
-                && !Rx.Make(@"^(?:x\b|(?:bn|mn|m|k|b)\b)").IsMatch(text[q.NumberEnd..]))
+                && !LetterUnit.IsMatch(Head(text, q.NumberEnd)))
             {
                 return Skipped(q, "identifier");
             }
 
-            if (isEn && Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)").IsMatch(text[q.NumberEnd..]) && q.ArticleOne)
+            if (isEn && OneOf.IsMatch(Head(text, q.NumberEnd)) && q.ArticleOne)
             {
                 return Skipped(q, "one-of");
             }
@@ -329,12 +337,12 @@ internal static class QuantityMatcher
         ReadSuffixQualifier(text, q);
         ReadPrefix(text, q);
 
-        if (q.Skip is null && Units.IsTime(q.Unit) && TimePeriodPrefix.IsMatch(text[..q.Start]))
+        if (q.Skip is null && Units.IsTime(q.Unit) && TimePeriodPrefix.IsMatch(Tail(text, q.Start)))
         {
             q.Skip = "period";
         }
 
-        if (q.Skip is null && Units.IsTime(q.Unit) && Landmark.IsMatch(text[q.End..]))
+        if (q.Skip is null && Units.IsTime(q.Unit) && Landmark.IsMatch(Head(text, q.End)))
         {
             q.Skip = "landmark";
         }
@@ -345,7 +353,7 @@ internal static class QuantityMatcher
     private static void ReadScaleAndUnit(string text, Quantity q, bool isCn)
     {
         var pos = q.NumberEnd;
-        string Rest() => text[pos..];
+        string Rest() => Head(text, pos);
 
         // 30余项, 200多家: "more than" written after the number.
         if (pos < text.Length && text[pos] is '余' or '多' && pos + 1 < text.Length && !char.IsWhiteSpace(text[pos + 1]))
@@ -356,11 +364,12 @@ internal static class QuantityMatcher
 
         // Currency written before the number ($, US$, RMB).
         string? currency = null;
-        var prefix = CurrencyPrefix.Match(text[..q.NumberStart]);
+        var prefix = CurrencyPrefix.Match(Tail(text, q.NumberStart));
+        var prefixOffset = q.NumberStart - Tail(text, q.NumberStart).Length;
         if (prefix.Success)
         {
             currency = prefix.Groups[1].Success ? "USD" : prefix.Groups[2].Success ? "CNY" : prefix.Groups[3].Success ? "EUR" : "HKD";
-            q.Start = prefix.Index;
+            q.Start = prefixOffset + prefix.Index;
         }
 
         // Scale: 万/亿 (Chinese) or million/billion (English; m/k/b only next to a currency).
@@ -465,7 +474,7 @@ internal static class QuantityMatcher
         else
         {
             q.Unit = Units.Count;
-            var noun = Rx.Make(@"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)").Match(Rest());
+            var noun = NextWords.Match(Rest());
             q.Counter = noun.Success ? noun.Groups[1].Value : string.Empty;
         }
 
@@ -474,7 +483,7 @@ internal static class QuantityMatcher
 
     private static void ReadSuffixQualifier(string text, Quantity q)
     {
-        var sm = SuffixQualifier.Match(text[q.End..]);
+        var sm = SuffixQualifier.Match(Head(text, q.End));
         if (!sm.Success || q.Skip is not null)
         {
             return;
@@ -486,7 +495,7 @@ internal static class QuantityMatcher
 
     private static void ReadPrefix(string text, Quantity q)
     {
-        var before = text[..q.Start].TrimEnd();
+        var before = Tail(text, q.Start).TrimEnd();
 
         // 上百例, 上千家: "upwards of a hundred".
         if (before.EndsWith('上') && text.Length > q.NumberStart && text[q.NumberStart] is '百' or '千' or '万')
@@ -608,7 +617,7 @@ internal static class QuantityMatcher
                 continue;
             }
 
-            if (!Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$").IsMatch(between))
+            if (!RangeConnector.IsMatch(between))
             {
                 continue;
             }
@@ -644,8 +653,8 @@ internal static class QuantityMatcher
                 continue;
             }
 
-            var lead = text[..a.Start].TrimEnd();
-            if (Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$").IsMatch(lead))
+            var lead = Tail(text, a.Start).TrimEnd();
+            if (ChangeLead.IsMatch(lead))
             {
                 continue;
             }
@@ -678,6 +687,15 @@ internal static class QuantityMatcher
         q.Skip = reason;
         return q;
     }
+
+    // Cue words sit next to the number: look at a bounded window, so long paragraphs stay linear.
+    private const int Window = 48;
+
+    /// <summary>Up to <see cref="Window"/> characters ending at <paramref name="end"/>.</summary>
+    public static string Tail(string text, int end) => text[Math.Max(0, end - Window)..end];
+
+    /// <summary>Up to <see cref="Window"/> characters starting at <paramref name="start"/>.</summary>
+    public static string Head(string text, int start) => text[start..Math.Min(text.Length, start + Window)];
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
