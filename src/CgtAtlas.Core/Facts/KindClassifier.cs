@@ -25,7 +25,7 @@ internal static class KindClassifier
     private static readonly Regex DeclineCue = R(@"下降|减少|下滑|降低|缩短|缩减|(?i:shorten\w*|\bcut\b)|(?i:declin\w*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop\w*|\bdown\b)");
     private static readonly Regex EfficacyCue = R(@"缓解|应答|有效率|生存|\bORR\b|\bCR率|(?i:response rate|responded|remission|survival|efficacy)");
 
-    private static readonly Regex FundingCue = R(@"融资|募资|募集|[A-E天使]\+?轮|(?i:\braised?\b|raising|funding|financing|series [a-e]\b|\bround\b)");
+    private static readonly Regex FundingCue = R(@"融资|募资|募集|\bIPO\b|[A-E天使]\+?轮|(?i:\braised?\b|raising|funding|financing|series [a-e]\b|\bround\b)");
     private static readonly Regex DealCue = R(@"交易|首付款|里程碑|授权|许可|合作|收购|并购|(?i:\bdeals?\b|upfront|milestones?|licens\w*|royalt\w*|acqui\w*|collaboration|partnership)");
     private static readonly Regex RevenueCue = R(@"销售额|营收|收入|销售|(?i:revenue|sales)");
     private static readonly Regex MarketCue = R(@"市场规模|市场|(?i:\bmarket\b)");

@@ -80,9 +80,9 @@ internal static class QuantityMatcher
     private static readonly Regex Core = Rx.Make(@"(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"
         + @"|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"
         + @"|(?<half>一半|半数|过半|近半|大半)"
-        + @"|(?<dbl>翻番|翻倍|翻了一番|翻一番|\b(?i:doubled)\b)"
+        + @"|(?<dbl>翻番|翻倍|翻了一番|翻一番|\b(?i:doubled|tripled|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold)\b)"
         + @"|(?<enfrac>\b(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|half)\b(?!-))"
-        + @"|(?<ar>(?<![A-Za-z0-9]|[0-9][.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        + @"|(?<ar>(?:(?<=RMB|USD|CNY|EUR|HKD)|(?<![A-Za-z0-9]|[0-9][.,]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
         + $@"|(?<cn>[{CnDigits}]+[万亿]?)"
         + @"|(?<en>\b(?i:(?:" + string.Join('|', NumberParser.EnglishNumberWords.Where(w => w != "zero"))
         + @")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred)?)\b)");
@@ -110,7 +110,8 @@ internal static class QuantityMatcher
     ];
 
     // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
-    private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b)");
+    private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b"
+        + @"|\s*(?:mg|kg|g|ml|mL|L|μg|µg|ug|ng|cm|mm|km|ft|feet|square|sq\.?|acres?|°C|°F|kDa|bp|kb|nm|vg|MOI)\b|\s*/\s*(?:kg|m2|mL))");
 
     private static readonly Regex ListMarker = Rx.Make(@"(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)");
     private static readonly Regex Phone = Rx.Make(
@@ -124,12 +125,12 @@ internal static class QuantityMatcher
     private static readonly Regex Landmark = Rx.Make(
         @"^(?:的)?(?:总生存|无进展|无事件|无病|无复发|生存|缓解|随访率|(?i:\s*(?:overall\s+)?survival|\s*progression-free|\s*event-free|\s*disease-free|\s*relapse-free|\s*(?:PFS|OS|EFS|DFS|RFS|DOR)\b|\s*landmark))");
     private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
-        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
+        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b(?!(?:RMB|USD|CNY|EUR|HKD)\d)[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
 
     private static readonly (string Word, string Qualifier)[] CnPrefixes =
     [
         ("不少于", "at_least"), ("不低于", "at_least"), ("至少", "at_least"), ("最少", "at_least"),
-        ("不超过", "at_most"), ("最高达", "at_most"), ("最多达", "at_most"), ("最高", "at_most"), ("最多", "at_most"), ("至多", "at_most"), ("高达", "exact"),
+        ("不超过", "at_most"), ("最高可达", "at_most"), ("可达", "at_most"), ("最高达", "at_most"), ("最多达", "at_most"), ("最高", "at_most"), ("最多", "at_most"), ("至多", "at_most"), ("高达", "exact"),
         ("不到", "under"), ("不足", "under"), ("少于", "under"), ("低于", "under"), ("未满", "under"),
         ("超过", "over"), ("超出", "over"), ("突破", "over"), ("多于", "over"), ("高于", "over"), ("逾", "over"), ("超", "over"), ("过", "over"),
         ("大约", "approx"), ("约为", "approx"), ("约", "approx"), ("大概", "approx"), ("将近", "approx"),
@@ -153,12 +154,15 @@ internal static class QuantityMatcher
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
 
     private static readonly Regex StressedOne = Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$");
-    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages)\s*)$");
-    private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?:bn|mn|m|k|b)\b)");
+    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
+    private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
+    private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
     private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
     private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)");
     private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
     private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
+
+    private static readonly Regex OverAsMore = Rx.Make(@"(?i)\b(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$");
 
     private static readonly Regex TimePeriodPrefix = Rx.Make(@"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$");
 
@@ -270,7 +274,11 @@ internal static class QuantityMatcher
         }
         else if (m.Groups["dbl"].Success)
         {
-            q.Value = 2;
+            var w = m.Value.ToLowerInvariant();
+            q.Value = w.StartsWith("tripled", StringComparison.Ordinal) ? 3
+                : w.StartsWith("quadrupled", StringComparison.Ordinal) ? 4
+                : w.EndsWith("fold", StringComparison.Ordinal) && NumberParser.TryParseEnglish(w[..^4], out var fold) ? fold
+                : 2;
             q.Unit = Units.Fold;
             q.ExplicitUnit = true;
         }
@@ -310,7 +318,8 @@ internal static class QuantityMatcher
 
             // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, 第四, Phase 3, No. 5.
             var prev = before.Length > 0 ? before[^1] : ' ';
-            if (char.IsAsciiLetter(prev) || (prev == '-' && before.Length > 1 && char.IsAsciiLetter(before[^2])))
+            if ((char.IsAsciiLetter(prev) && !CurrencyCodeLead.IsMatch(before))
+                || (prev == '-' && before.Length > 1 && char.IsAsciiLetter(before[^2])))
             {
                 return Skipped(q, "identifier");
             }
@@ -510,6 +519,12 @@ internal static class QuantityMatcher
         for (var step = 0; step < 3; step++)
         {
             var hit = FindQualifier(probe);
+            if (hit is { Word: "over" } && Units.IsTime(q.Unit) && !OverAsMore.IsMatch(probe))
+            {
+                // "over 24 weeks" is a span of time ("during"); "follow-up of over 24 months" is a lower bound.
+                return;
+            }
+
             if (hit is { } h)
             {
                 if (!q.ExplicitQualifier)
