@@ -77,7 +77,8 @@ internal static class EventMatcher
         {
             var body = cn.Groups["body"].Value;
             var cut = body.LastIndexOf('的');
-            var product = StripParen(cut >= 0 ? body[(cut + 1)..] : body);
+            // "…注射液新适应症上市申请": the product, not the supplemental indication.
+            var product = Regex.Replace(StripParen(cut >= 0 ? body[(cut + 1)..] : body), "(?:的)?(?:新适应症|适应症|上市申请|新药上市申请)+$", string.Empty);
             string? company = cut >= 0 ? Regex.Replace(body[..cut], "(?:申报|提交|研发|开发|生产)$", string.Empty) : null;
             if (product.Length is > 1 and <= 30 && !GenericProduct.IsMatch(product))
             {

@@ -171,6 +171,7 @@ public sealed class FactExtractor
         // Breakdown: "14款CGT产品,包括7款CAR-T、3款小核酸…" — a count followed by a list cue, then counts of the same unit.
         var groups = new Dictionary<Quantity, int>();
         var heads = new Dictionary<Quantity, Quantity>();
+        var labelsBefore = false;
         for (var i = 0; i < inSentence.Count; i++)
         {
             var head = inSentence[i];
@@ -195,6 +196,12 @@ public sealed class FactExtractor
 
             if (parts.Count > 0)
             {
+                // "包括7款CAR-T、3款小核酸" labels follow the numbers; "其中CAR-T产品4款、基因治疗产品2款" labels precede them.
+                // The first part decides: is there a label between the list cue and its number?
+                var lead = text[head.End..parts[0].NumberStart];
+                var cue = BreakdownCue.Matches(lead).LastOrDefault();
+                var labelStart = head.End + (cue is null ? 0 : cue.Index + cue.Length);
+                labelsBefore = c.Modalities.Any(m => m.Start >= labelStart && m.End <= parts[0].NumberStart);
                 var id = nextGroup++;
                 groups[head] = id;
                 foreach (var p in parts)
@@ -241,11 +248,18 @@ public sealed class FactExtractor
 
             var isPart = heads.ContainsKey(q);
             var nextStart = inSentence.FirstOrDefault(o => o.NumberStart > q.NumberStart)?.Start ?? sentence.End;
-            var modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, followingFirst: isPart, nearLimit: nextStart);
-            if (isPart && modality is not null && !c.Modalities.Any(m => m.Start >= q.End && m.Start < nextStart))
+            var previousEnd = inSentence.LastOrDefault(o => o.NumberStart < q.NumberStart)?.End ?? sentence.Start;
+            string? modality;
+            if (isPart)
             {
-                // A part with no label of its own ("其中9款在近三年获批") takes the total's modality.
-                modality = null;
+                // A part reads only its own label; with none ("其中9款在近三年获批") it takes the total's modality.
+                modality = labelsBefore
+                    ? c.Modalities.LastOrDefault(m => m.Start >= previousEnd && m.End <= q.NumberStart).Value
+                    : c.Modalities.FirstOrDefault(m => m.Start >= q.End && m.Start < nextStart).Value;
+            }
+            else
+            {
+                modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, nearLimit: nextStart);
             }
 
             modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
