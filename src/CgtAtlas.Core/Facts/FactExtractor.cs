@@ -235,9 +235,11 @@ public sealed class FactExtractor
                 q.Unit = PatientWord.IsMatch(clauseText) ? Units.Patients : Units.Count;
             }
 
+            // In a projection, the starting figure ("from $4.5 billion in 2024") is a present value, not a forecast.
+            var baseYear = BaseYear(text, q, c.Published);
             var kind = heads.TryGetValue(q, out var h) && kinds.TryGetValue(h, out var hk)
                 ? hk
-                : KindClassifier.Classify(q, clauseText, sentenceCue, text, forecastCue);
+                : KindClassifier.Classify(q, clauseText, sentenceCue, text, forecastCue && baseYear is null);
             kinds[q] = kind;
 
             var value = q.Value;
@@ -268,7 +270,7 @@ public sealed class FactExtractor
             var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
             var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
                 ?? document.RegionBefore(c);
-            var date = QuantityDate(c, sentence, kind, sentenceText);
+            var date = baseYear ?? QuantityDate(c, sentence, kind, sentenceText);
             var (product, company) = TableProductCompany(c);
             if (kind is FactKinds.Funding or FactKinds.DealValue)
             {
@@ -340,6 +342,23 @@ public sealed class FactExtractor
         }
 
         return null;
+    }
+
+    private static readonly Regex YearBefore = Rx.Make(@"(?<y>(?:19|20)\d{2})\s*年(?:的|底的|末的)?\s*$");
+    private static readonly Regex YearAfter = Rx.Make(@"^\s*(?:\(|(?i:in|as of)\s+)(?<y>(?:19|20)\d{2})\b");
+
+    /// <summary>The past year a figure is explicitly tied to ("2024年的30亿元", "$4.5 billion in 2024"), if any.</summary>
+    private static string? BaseYear(string text, Quantity q, DateOnly? published)
+    {
+        var m = YearBefore.Match(QuantityMatcher.Tail(text, q.Start));
+        if (!m.Success)
+        {
+            m = YearAfter.Match(QuantityMatcher.Head(text, q.End));
+        }
+
+        return m.Success && published is { } p && int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) <= p.Year
+            ? m.Groups["y"].Value
+            : null;
     }
 
     private static string? FutureTarget(string sentence, DateOnly? published)

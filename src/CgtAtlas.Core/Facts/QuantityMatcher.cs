@@ -79,6 +79,7 @@ internal static class QuantityMatcher
 
     private static readonly Regex Core = Rx.Make(@"(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"
         + @"|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"
+        + @"|(?<ratio>\b(?<rn>\d+|(?i:one|two|three|four))\s+(?:in|out of)\s+(?<rd>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten))\b)"
         + @"|(?<half>一半|半数|过半|近半|大半)"
         + @"|(?<dbl>翻番|翻倍|翻了一番|翻一番|\b(?i:doubled|tripled|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold)\b)"
         + @"|(?<enfrac>\b(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|half)\b(?!-))"
@@ -111,7 +112,7 @@ internal static class QuantityMatcher
 
     // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
     private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b"
-        + @"|\s*(?:mg|kg|g|ml|mL|L|μg|µg|ug|ng|cm|mm|km|ft|feet|square|sq\.?|acres?|°C|°F|kDa|bp|kb|nm|vg|MOI)\b|\s*/\s*(?:kg|m2|mL))");
+        + @"|\s*(?:mg|kg|g|ml|mL|L|μg|µg|ug|ng|pg|IU|U|copies|cells|cm|mm|km|ft|feet|square|sq\.?|acres?|°C|°F|kDa|bp|kb|nm|vg|MOI)\b|\s*/\s*(?:kg|m2|mL))");
 
     private static readonly Regex ListMarker = Rx.Make(@"(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)");
     private static readonly Regex Phone = Rx.Make(
@@ -119,7 +120,7 @@ internal static class QuantityMatcher
         + @"|(?:电话|热线|传真|手机|(?i:tel|phone|fax))[::\s]*[\d\-+() ]{5,}");
 
     // Doses and titres in scientific notation (1.1×10^14 vg/kg, 2×10⁶ cells/kg) are not counts.
-    private static readonly Regex Scientific = Rx.Make(@"\d+(?:\.\d+)?\s*[×xX*]\s*10\s*(?:\^|e|E)?\s*[-−]?\d+(?:\s*(?:vg|cells?|个细胞|CAR\+?)\S*)?|\b\d+(?:\.\d+)?[eE][-+]?\d+\b");
+    private static readonly Regex Scientific = Rx.Make(@"\b\d+:\d+\b|\b\d+\+\d+\b|\d+(?:\.\d+)?\s*[×xX*]\s*10\s*(?:\^|e|E)?\s*[-−]?\d+(?:\s*(?:vg|cells?|个细胞|CAR\+?)\S*)?|\b\d+(?:\.\d+)?[eE][-+]?\d+\b");
 
     // "5年生存率", "12-month PFS": a landmark time point, not a duration.
     private static readonly Regex Landmark = Rx.Make(
@@ -255,6 +256,18 @@ internal static class QuantityMatcher
             }
 
             q.Value = Math.Round(num / den * 100, 2);
+            q.Unit = Units.Percent;
+            q.ExplicitUnit = true;
+        }
+        else if (m.Groups["ratio"].Success)
+        {
+            // "1 in 5 patients": a share.
+            if (!NumberParser.TryParse(m.Groups["rn"].Value, out var rn) || !NumberParser.TryParse(m.Groups["rd"].Value, out var rd) || rd == 0 || rn > rd)
+            {
+                return null;
+            }
+
+            q.Value = Math.Round(rn / rd * 100, 2);
             q.Unit = Units.Percent;
             q.ExplicitUnit = true;
         }
