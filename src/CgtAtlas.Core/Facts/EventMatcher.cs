@@ -15,21 +15,21 @@ internal static class EventMatcher
     private static Regex R(string pattern) => Rx.Make(pattern);
 
     private const string CnName = @"[\p{IsCJKUnifiedIdeographs}A-Za-z0-9\-]";
-    private const string Cap = @"[A-Z][\w&.\-]*";
+    private const string Cap = @"[A-Z][A-Za-z0-9&.\-]*";
 
     private static readonly Regex CnApproveListing = R(@"批准(?<body>[^,。;:]{2,60}?)(?:附条件)?上市");
     private static readonly Regex CnApprovedProduct = R(
         $@"(?<prod>{CnName}{{2,20}}?(?:注射液|注射剂|胶囊|片|颗粒|混悬液))(?:\([^)]*\))?(?:于[^,。;]{{1,15}}?)?(?:正式|已|已经|近日|今日)?(?:附条件)?(?:获批|获得批准)");
     private static readonly Regex GenericProduct = R(@"\d|款|个|种|项|^(?:该|本|其|多|相关)|(?:产品|药物|疗法|药品)$");
 
-    private static readonly Regex EnApprovalCue = R(@"(?i)\bapprov\w*|\bnod\b|authori[sz]\w*|\bclearance\b");
-    private static readonly Regex EnApprovedX = R(@"\bapproved\s+(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
-    private static readonly Regex EnApprovalForX = R(@"\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
+    private static readonly Regex EnApprovalCue = R(@"(?i)\bapprov[A-Za-z]*|\bnod\b|authori[sz][A-Za-z]*|\bclearance\b");
+    private static readonly Regex EnApprovedX = R(@"\bapproved\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
+    private static readonly Regex EnApprovalForX = R(@"\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
     private static readonly Regex EnPossessive = R(
-        $@"(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+(?<prod>[A-Za-z][\w\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted)\b");
+        $@"(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+(?<prod>[A-Za-z][A-Za-z0-9\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted)\b");
     private static readonly Regex EnPassive = R(
-        $@"(?:(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+)?(?<prod>[A-Z][\w\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)(?:\s*\([^)]*\))?\s+(?:was|has been|had been|is|were)\s+(?:\w+ly\s+)?(?:approved|cleared|authori[sz]ed)\b");
-    private static readonly Regex EnLeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<prod>[A-Z][\w\-]+(?:\s+[a-z][\w\-]+)?)\s*\((?<inn>[^)]*)\)");
+        $@"(?:(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+)?(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)(?:\s*\([^)]*\))?\s+(?:was|has been|had been|is|were)\s+(?:[A-Za-z]+ly\s+)?(?:approved|cleared|authori[sz]ed)\b");
+    private static readonly Regex EnLeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<prod>[A-Z][A-Za-z0-9\-]+(?:\s+[a-z][A-Za-z0-9\-]+)?)\s*\((?<inn>[^)]*)\)");
     private static readonly Regex EnCompanyAfterParen = R($@"\)\s*,\s*(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s");
     private static readonly Regex EnCompanyWon = R($@"(?<co>{Cap}(?:\s+{Cap})*)\s+(?:won|wins|received|receives|gets|got|secured|obtained)\b");
     private static readonly Regex EnCompanyDash = R(@"\)\s*,\s*(?<co>[^—–()]+?)\s*[—–]\s*(?i:approved)");
@@ -44,12 +44,12 @@ internal static class EventMatcher
 
     private static readonly Regex Title = R(@"《(?<t>[^》]+)》|“(?<t>[^”]+)”|""(?<t>[^""]+)""");
     private static readonly Regex PolicyNoun = R(@"指导原则|征求意见稿|指引|办法|规定|通知|意见|规范|指南|条例|(?i:guidance|guideline|draft|\brules?\b|regulation|framework)");
-    private static readonly Regex PolicyVerb = R(@"发布|印发|出台|颁布|公布|发文|(?i:\bissu\w*|publish\w*|releas\w*|finaliz\w*|unveil\w*|propos\w*)");
+    private static readonly Regex PolicyVerb = R(@"发布|印发|出台|颁布|公布|发文|(?i:\bissu[A-Za-z]*|publish[A-Za-z]*|releas[A-Za-z]*|finaliz[A-Za-z]*|unveil[A-Za-z]*|propos[A-Za-z]*)");
 
     private static readonly Regex PlatformNoun = R(@"平台|(?i:\bplatform\b)");
-    private static readonly Regex PlatformVerb = R(@"发布|推出|上线|亮相|(?i:launch\w*|unveil\w*|introduc\w*|debut\w*)");
+    private static readonly Regex PlatformVerb = R(@"发布|推出|上线|亮相|(?i:launch[A-Za-z]*|unveil[A-Za-z]*|introduc[A-Za-z]*|debut[A-Za-z]*)");
     private static readonly Regex PlatformName = R(
-        @"平台(?<p>[A-Za-z][\w\-]*)|(?i:platform)[,:\s]+(?:called\s+|named\s+)?(?<p>[A-Z][\w\-]+)|(?<p>[A-Z][\w\-]+)(?:™|®)?\s+(?i:platform)");
+        @"平台(?<p>[A-Za-z][A-Za-z0-9\-]*)|(?i:platform)[,:\s]+(?:called\s+|named\s+)?(?<p>[A-Z][A-Za-z0-9\-]+)|(?<p>[A-Z][A-Za-z0-9\-]+)(?:™|®)?\s+(?i:platform)");
     private static readonly Regex CnCompanyBeforeVerb = R(@"^(?:[^,]*,)?(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,20}?)(?:宣布|正式|今日|近日)?(?:发布|推出|上线)");
 
     /// <summary>The event a sentence reports, if any (a sentence reports at most one event of each kind).</summary>
@@ -160,10 +160,10 @@ internal static class EventMatcher
     }
 
     private static readonly Regex EnSubject = R(
-        $@"^(?:[\w-]+-based\s+)?(?<co>{Cap}(?:\s+{Cap})*)\s+(?:has|had|have|raised|raises|closed|completed|licensed|licenses|signed|entered|secured|announced|agreed|struck|inked|won)\b");
+        $@"^(?:[A-Za-z0-9-]+-based\s+)?(?<co>{Cap}(?:\s+{Cap})*)\s+(?:has|had|have|raised|raises|closed|completed|licensed|licenses|signed|entered|secured|announced|agreed|struck|inked|won)\b");
     private static readonly Regex CnSubject = R(
         @"(?:企业|公司|药企|生物|^)(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z]{2,8}?)(?:宣布|近日|今日|已)?(?:完成|获得|达成|签署|与)");
-    private static readonly Regex LeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<p>[A-Z][\w\-]+)(?=\s*[,(])");
+    private static readonly Regex LeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<p>[A-Z][A-Za-z0-9\-]+)(?=\s*[,(])");
 
     /// <summary>The company a funding or deal sentence is about: its grammatical subject.</summary>
     public static string? SubjectCompany(string sentence)
@@ -195,7 +195,7 @@ internal static class EventMatcher
     private static bool IsModalityName(string name) => ModalityName.IsMatch(name);
 
     private static readonly Regex ModalityName = R(
-        @"^(?i:CAR-?T|CAR-?NK|TCR-?T|TIL|CGT|gene|cell|stem|mRNA|siRNA|ASO|RNA|CRISPR|oncolytic|AAV|lentivir\w*)s?$");
+        @"^(?i:CAR-?T|CAR-?NK|TCR-?T|TIL|CGT|gene|cell|stem|mRNA|siRNA|ASO|RNA|CRISPR|oncolytic|AAV|lentivir[A-Za-z]*)s?$");
 
     private static string StripParen(string s) => Regex.Replace(s, @"\([^)]*\)", string.Empty).Trim();
 

@@ -215,6 +215,10 @@ public sealed class FactExtractor
         }
 
         var kinds = new Dictionary<Quantity, string>();
+
+        // Sentence-level lookups, done once per sentence rather than once per number.
+        var subjectCompany = new Lazy<string?>(() => EventMatcher.SubjectCompany(sentenceText));
+        var subjectProduct = new Lazy<string?>(() => EventMatcher.SubjectProduct(sentenceText));
         foreach (var q in inSentence)
         {
             if (q.ArticleOne && !heads.ContainsKey(q))
@@ -274,11 +278,11 @@ public sealed class FactExtractor
             var (product, company) = TableProductCompany(c);
             if (kind is FactKinds.Funding or FactKinds.DealValue)
             {
-                company ??= EventMatcher.SubjectCompany(sentenceText);
+                company ??= subjectCompany.Value;
             }
             else if (kind is FactKinds.Price or FactKinds.Revenue)
             {
-                product ??= EventMatcher.SubjectProduct(sentenceText);
+                product ??= subjectProduct.Value;
             }
 
             var evidence = sentenceText;

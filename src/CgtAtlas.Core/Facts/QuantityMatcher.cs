@@ -105,7 +105,7 @@ internal static class QuantityMatcher
         (Rx.Make(@"^(?:个多?月)|^(?:-|\s+)(?i:months?)\b"), Units.Months),
         (Rx.Make(@"^(?:个)?年(?![代度])|^(?:-|\s+)(?i:years?)\b(?![- ]old)"), Units.Years),
         (Rx.Make(@"^(?:个)?小时|^(?:-|\s+)(?i:hours?)\b"), Units.Hours),
-        (Rx.Make(@"^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[\w-]+\s+){0,2}?(?i:patients|subjects|participants)\b"), Units.Patients),
+        (Rx.Make(@"^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[A-Za-z0-9-]+\s+){0,2}?(?i:patients|subjects|participants)\b"), Units.Patients),
         (Rx.Make(@"^人(?!次)"), Units.Persons),
         (Rx.Make(@"^(?:个品种|个项目|项目|项|件|款|个|家|起|批次|批|种|份|支|所|座|条|位|台|笔|只|人次|名|次|剂)"), Units.Count),
     ];
@@ -126,7 +126,7 @@ internal static class QuantityMatcher
     private static readonly Regex Landmark = Rx.Make(
         @"^(?:的)?(?:总生存|无进展|无事件|无病|无复发|生存|缓解|随访率|(?i:\s*(?:overall\s+)?survival|\s*progression-free|\s*event-free|\s*disease-free|\s*relapse-free|\s*(?:PFS|OS|EFS|DFS|RFS|DOR)\b|\s*landmark))");
     private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
-        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+\w*)|\b(?!(?:RMB|USD|CNY|EUR|HKD)\d)[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
+        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+[A-Za-z]*)|\b(?!(?:RMB|USD|CNY|EUR|HKD)\d)[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
 
     private static readonly (string Word, string Qualifier)[] CnPrefixes =
     [
@@ -159,7 +159,7 @@ internal static class QuantityMatcher
     private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
     private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
     private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
-    private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[\w-]+\s+){0,3}?[\w-]+)");
+    private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+)");
     private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
     private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
 

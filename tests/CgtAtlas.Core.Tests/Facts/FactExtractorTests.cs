@@ -135,4 +135,56 @@ public sealed class FactExtractorTests
         var expected = Extractor.Extract(paragraphs, Published);
         Parallel.For(0, 32, _ => Assert.Equal(expected, Extractor.Extract(paragraphs, Published)));
     }
+
+    [Theory]
+    [InlineData("该基因治疗产品单次静脉注射剂量为1.1×10^14 vg/kg。")]
+    [InlineData("In a 1:1 randomized CAR-T trial, patients received 2 mg/kg of the drug.")]
+    [InlineData("B细胞急性淋巴细胞白血病患者接受CAR-T治疗后的5年生存率数据尚未公布。")]
+    [InlineData("公司地址:上海市张江路100号,联系电话:021-12345678,CAR-T业务部。")]
+    public void Doses_ratios_landmarks_and_contacts_are_not_quantities(string text) =>
+        Assert.DoesNotContain(Extract(text), f => f.Kind is "quantity" or "duration" or "trial_count" or "patient_count");
+
+    [Fact]
+    public void Breakdown_labels_written_before_the_numbers()
+    {
+        var facts = Extract("本周共有6款CGT产品获得IND默示许可,其中CAR-T产品4款、基因治疗产品2款。");
+        Assert.Equal([6.0, 4, 2], facts.Select(f => f.Value!.Value));
+        Assert.All(facts, f => Assert.Equal("application_count", f.Kind));
+        Assert.Equal(["CGT", "CAR-T", "gene therapy"], facts.Select(f => f.Modality));
+    }
+
+    [Fact]
+    public void Projection_keeps_its_starting_figure_as_a_present_value()
+    {
+        var facts = Extract("Analysts project the CAR-T market will grow from $4.5 billion in 2024 to $20 billion by 2030.");
+        Assert.Equal(("market_size", "2024"), (facts[0].Kind, facts[0].Date));
+        Assert.Equal(("forecast", "2030"), (facts[1].Kind, facts[1].Date));
+    }
+
+    [Theory]
+    [InlineData("Roughly 1 in 5 eligible patients currently receives CAR-T.", "share", 20, "percent")]
+    [InlineData("About one third of CAR-T patients experienced cytokine release syndrome.", "share", 33.33, "percent")]
+    [InlineData("The CAR-T patient base grew threefold in two years.", "growth", 3, "fold")]
+    [InlineData("The biotech raised RMB1.5bn for its CAR-T pipeline.", "funding", 1_500_000_000, "CNY")]
+    [InlineData("在可评估的42例CAR-T治疗患者中,客观缓解率(ORR)为92.9%。", "efficacy", 92.9, "percent")]
+    [InlineData("该CAR-T产品2024年营收达3.2亿元人民币。", "revenue", 320_000_000, "CNY")]
+    [InlineData("预计到2030年全球CGT市场规模将超过1000亿美元。", "forecast", 100_000_000_000, "USD")]
+    public void Reads_other_kinds(string text, string kind, double value, string unit)
+    {
+        var fact = Assert.Single(Extract(text), f => f.Kind == kind);
+        Assert.Equal(value, fact.Value!.Value, 2);
+        Assert.Equal(unit, fact.Unit);
+    }
+
+    [Fact]
+    public void Long_documents_stay_fast()
+    {
+        var paragraph = "截至2025年6月底,全球CGT临床试验约2000项,中国占比超过一半,在细胞治疗领域更是超过60%,"
+            + string.Concat(Enumerable.Repeat("CAR-T疗法单次治疗费用普遍在100万元以上,", 40)) + "其中9款在近三年获批。";
+        var paragraphs = Enumerable.Range(1, 200).Select(i => LabelledFacts.Normalise(paragraph, i)).ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var facts = Extractor.Extract(paragraphs, Published);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.True(facts.Count >= 200 * 40);
+    }
 }
