@@ -21,11 +21,11 @@ internal static class KindClassifier
         @"管线|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|国家|地区|城市|省份|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|countries|markets|cities|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|investors?|manufactur[A-Za-z]*)");
 
     private static readonly Regex GrowthCue = R(
-        @"增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|缩短|缩减|(?i:shorten[A-Za-z]*|\bcut\b|\bCAGR\b|increase[sd]?|\bgrew\b|\bgrow[A-Za-z]*|\brose\b|\brise\b|\brising\b|jump[A-Za-z]*|surge[A-Za-z]*|declin[A-Za-z]*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop[A-Za-z]*|\bdown\b|\bup\b(?!\s+to\b)|year[- ]over[- ]year|year[- ]on[- ]year|\byoy\b)");
+        @"增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|缩短|缩减|(?i:shorten[A-Za-z]*|\bcut\b|\bCAGR\b|increase[sd]?|\bgrew\b|\bgrow[A-Za-z]*|\brose\b|\brise\b|\brising\b|jump[A-Za-z]*|surge[A-Za-z]*|declin[A-Za-z]*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop[A-Za-z]*|\bdown\b|(?<![-])\bup\b(?!\s+to\b|-)|year[- ]over[- ]year|year[- ]on[- ]year|\byoy\b)");
     private static readonly Regex DeclineCue = R(@"下降|减少|下滑|降低|缩短|缩减|(?i:shorten[A-Za-z]*|\bcut\b)|(?i:declin[A-Za-z]*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop[A-Za-z]*|\bdown\b)");
     private static readonly Regex EfficacyCue = R(@"缓解|应答|有效率|生存|\bORR\b|\bCR率|(?i:response rate|responded|remission|survival|efficacy)");
 
-    private static readonly Regex FundingCue = R(@"融资|募资|募集|\bIPO\b|[A-E天使]\+?轮|(?i:\braised?\b|raising|funding|financing|series [a-e]\b|\bround\b)");
+    private static readonly Regex FundingCue = R(@"融资|募资|募集|\bIPO\b|[A-E天使]\+?轮|(?i:\brais(?:e|es|ed|ing)\b|funding|financing|series [a-e]\b|\bround\b)");
     private static readonly Regex DealCue = R(@"交易|首付款|里程碑|授权|许可|合作|收购|并购|(?i:\bdeals?\b|upfront|milestones?|licens[A-Za-z]*|royalt[A-Za-z]*|acqui[A-Za-z]*|collaboration|partnership)");
     private static readonly Regex RevenueCue = R(@"销售额|营收|收入|销售|(?i:revenue|sales)");
     private static readonly Regex MarketCue = R(@"市场规模|市场|(?i:\bmarket\b)");

@@ -165,6 +165,8 @@ internal static class QuantityMatcher
 
     private static readonly Regex OverAsMore = Rx.Make(@"(?i)\b(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$");
 
+    private static readonly Regex IdentifierJoin = Rx.Make(@"^\s*(?:/|、|,|或|和|(?i:or|and))\s*$");
+
     private static readonly Regex TimePeriodPrefix = Rx.Make(@"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$");
 
     private static readonly Regex SuffixQualifier = Rx.Make(@"^\s*(?:(以上|及以上|(?i:or more|and above|or above|\+))|(以内|以下|及以下|(?i:or less|or fewer))|(左右|上下))");
@@ -638,6 +640,13 @@ internal static class QuantityMatcher
             }
 
             var between = text[aEnd..b.Start];
+            if (a.Skip is "ordinal-or-vague" && IdentifierJoin.IsMatch(between))
+            {
+                // "grade 1 or 2", "Phase 1/2", "第3、4款": the second number continues the first one's series.
+                b.Skip = a.Skip;
+                continue;
+            }
+
             if (a.Skip is not null && b.Skip is null && between is "-" or "/" or "–")
             {
                 // Phase 1/2, CD19-22: the second half of an identifier pair is not an amount either.
