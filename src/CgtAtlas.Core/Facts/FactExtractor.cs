@@ -145,7 +145,9 @@ public sealed class FactExtractor
                 modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
             }
 
+            // A policy titled with 《》 is a Chinese document even when no region is named.
             var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+                ?? (e.Kind == FactKinds.Policy && s.Contains('《', StringComparison.Ordinal) ? "CN" : null)
                 ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
             facts.Add(new Fact(e.Kind, null, null, null, modality, region, agency, e.Product, e.Company, date,
