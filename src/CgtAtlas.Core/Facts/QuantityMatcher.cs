@@ -90,7 +90,7 @@ internal static class QuantityMatcher
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
 
     private static readonly Regex StressedOne = Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$");
-    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
+    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满|#)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
     private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
     private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
     private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
@@ -99,6 +99,8 @@ internal static class QuantityMatcher
     private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
 
     private static readonly Regex OverAsMore = Rx.Make(@"(?i)\b(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$");
+
+    private static readonly Regex HyphenCode = Rx.Make(@"^-\d*[A-Z]");
 
     private static readonly Regex IdentifierJoin = Rx.Make(@"^\s*(?:/|、|,|或|和|(?i:or|and))\s*$");
 
@@ -277,6 +279,12 @@ internal static class QuantityMatcher
             if (OrdinalLead.IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
+            }
+
+            if (m.Groups["ar"].Success && HyphenCode.IsMatch(Head(text, q.NumberEnd)))
+            {
+                // 4-1BB, 10-K, 3-MMC: a code, not an amount ("30-day" stays a duration).
+                return Skipped(q, "identifier");
             }
 
             if (m.Groups["ar"].Success && q.NumberEnd < text.Length && char.IsAsciiLetter(text[q.NumberEnd])
@@ -582,10 +590,11 @@ internal static class QuantityMatcher
                 continue;
             }
 
-            if (a.Skip is not null && b.Skip is null && between is "-" or "/" or "–")
+            if (between is "-" or "/" or "–" && (a.Skip is not null and not "no-counter") != (b.Skip is not null and not "no-counter"))
             {
-                // Phase 1/2, CD19-22: the second half of an identifier pair is not an amount either.
-                b.Skip = a.Skip;
+                // Phase 1/2, CD19-22, 1/2期: both halves of an identifier pair are identifiers.
+                a.Skip ??= b.Skip;
+                b.Skip ??= a.Skip;
                 continue;
             }
 
