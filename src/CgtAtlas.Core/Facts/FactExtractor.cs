@@ -217,6 +217,7 @@ public sealed class FactExtractor
         }
 
         var kinds = new Dictionary<Quantity, string>();
+        var respective = RespectiveModalities(c, sentence, sentenceText, inSentence);
 
         // Sentence-level lookups, done once per sentence rather than once per number.
         var subjectCompany = new Lazy<string?>(() => EventMatcher.SubjectCompany(sentenceText));
@@ -265,6 +266,10 @@ public sealed class FactExtractor
                     ? c.Modalities.LastOrDefault(m => m.Start >= previousEnd && m.End <= q.NumberStart).Value
                     : c.Modalities.FirstOrDefault(m => m.Start >= q.End && m.Start < nextStart).Value;
             }
+            else if (respective.TryGetValue(q, out var listed))
+            {
+                modality = listed;
+            }
             else
             {
                 modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, nearLimit: nextStart);
@@ -291,6 +296,40 @@ public sealed class FactExtractor
             facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
                 c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
         }
+    }
+
+    private static readonly Regex RespectivelyCue = Rx.Make(@"分别|(?i:\brespectively\b)");
+
+    /// <summary>
+    /// "体内CAR-T、通用型CAR-T和小核酸药物…分别获得融资12起、8起和10起" / "CAR-T and TCR-T drew 12 and 8 deals, respectively":
+    /// the n-th number belongs to the n-th modality named before the numbers.
+    /// </summary>
+    private static Dictionary<Quantity, string> RespectiveModalities(ParagraphContext c, TextSpan sentence, string sentenceText, List<Quantity> inSentence)
+    {
+        var result = new Dictionary<Quantity, string>();
+        var cue = RespectivelyCue.Match(sentenceText);
+        if (!cue.Success || inSentence.Count < 2)
+        {
+            return result;
+        }
+
+        // The listed numbers: the run sharing one unit that is closest to the cue.
+        var cueAt = sentence.Start + cue.Index;
+        var anchor = inSentence.FirstOrDefault(q => q.NumberStart > cueAt) ?? inSentence.Last(q => q.NumberStart < cueAt);
+        var listed = inSentence.Where(q => q.Unit == anchor.Unit).ToList();
+        var first = listed[0].Start;
+        var names = c.Modalities.Where(m => m.Start >= sentence.Start && m.End <= first).ToList();
+        if (listed.Count < 2 || names.Count != listed.Count)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < listed.Count; i++)
+        {
+            result[listed[i]] = names[i].Value;
+        }
+
+        return result;
     }
 
     private static string? FactModalityOfHead(ParagraphContext c, Quantity head, List<TextSpan> clauses, TextSpan sentence)

@@ -47,7 +47,7 @@ internal static class ModalityResolver
         (@"TCR-?T", "TCR-T"),
         (@"CAR-?T(?:s\b)?|(?i:cabtagene)|嵌合抗原受体T", "CAR-T"),
         (@"\bTILs?\b|肿瘤浸润淋巴细胞", "TIL"),
-        (@"细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap[A-Za-z]*|gene (?:and|&) cell therap[A-Za-z]*)|\bCGTs?\b|先进治疗", "CGT"),
+        (@"细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap[A-Za-z]*|gene (?:and|&) cell therap[A-Za-z]*)|\bCGTs?\b|先进治疗|\bATMPs?\b|(?i:advanced therap[A-Za-z]*)", "CGT"),
         (@"基因编辑|(?i:gene[- ]editing)|CRISPR", "gene editing"),
         (@"溶瘤病毒|(?i:oncolytic vir[A-Za-z]*)", "oncolytic virus"),
         (@"小核酸|(?i:small nucleic acid|antisense oligonucleotide)|siRNA|\bASOs?\b|反义寡核苷酸|RNAi", "small nucleic acid"),
@@ -57,7 +57,7 @@ internal static class ModalityResolver
         (@"细胞治疗|细胞疗法|细胞药物|(?i:cell[- ]therap[A-Za-z]*|cell[- ]based therap[A-Za-z]*)", "cell therapy"),
         // Generic-name stems: …仑赛 (CAR-T), …司兰/…生钠 (siRNA/ASO), …vec (gene therapy), …leucel (cell therapy).
         (@"\p{IsCJKUnifiedIdeographs}{1,8}仑赛", "CAR-T"),
-        (@"\p{IsCJKUnifiedIdeographs}{1,8}(?:司兰|司仑|生钠|西兰)|托夫生", "small nucleic acid"),
+        (@"\p{IsCJKUnifiedIdeographs}{1,8}(?:司兰|司仑|生钠|西兰)", "small nucleic acid"),
         (@"(?i)\b[A-Za-z]+(?:siran|rsen)\b", "small nucleic acid"),
         (@"(?i)\b[A-Za-z]+vec\b", "gene therapy"),
         (@"(?i)\b[A-Za-z]+-cel\b", "CAR-T"),

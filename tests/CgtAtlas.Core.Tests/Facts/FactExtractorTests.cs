@@ -193,4 +193,13 @@ public sealed class FactExtractorTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
         Assert.True(facts.Count >= 100 * 40);
     }
+
+    [Fact]
+    public void Respectively_maps_numbers_to_the_listed_modalities()
+    {
+        var facts = Extract("体内CAR-T、TCR-T和小核酸药物最受资本青睐,分别获得融资12起、8起和10起。");
+        Assert.Equal(["CAR-T", "TCR-T", "small nucleic acid"], facts.Select(f => f.Modality));
+        var english = Extract("CAR-T and gene therapy developers closed 12 and 8 deals, respectively.");
+        Assert.Equal(["CAR-T", "gene therapy"], english.Select(f => f.Modality));
+    }
 }
