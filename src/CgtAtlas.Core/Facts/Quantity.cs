@@ -59,8 +59,6 @@ internal sealed class Quantity
     /// <summary>Why this is not a quantity (identifier, ordinal, age, vague …); null when it is one.</summary>
     public string? Skip { get; set; }
 
-    /// <summary>The counter or noun right after the number (项, 件, patients …), to help pick the kind.</summary>
-    public string Counter { get; set; } = string.Empty;
 
     public override string ToString() => $"{Value} {Unit} {Qualifier}{(Skip is null ? string.Empty : " skip:" + Skip)}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CgtAtlas.Facts;
@@ -94,7 +93,6 @@ internal static class QuantityMatcher
     private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
     private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
     private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
-    private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+)");
     private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
     private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
 
@@ -416,7 +414,6 @@ internal static class QuantityMatcher
 
             q.Unit = unit;
             q.ExplicitUnit = true;
-            q.Counter = um.Value.Trim();
             q.End = pos + um.Length;
             return;
         }
@@ -441,8 +438,6 @@ internal static class QuantityMatcher
         else
         {
             q.Unit = Units.Count;
-            var noun = NextWords.Match(Rest());
-            q.Counter = noun.Success ? noun.Groups[1].Value : string.Empty;
         }
 
         q.End = pos;
@@ -625,7 +620,6 @@ internal static class QuantityMatcher
                 }
 
                 a.Unit = b.Unit;
-                a.Counter = b.Counter;
                 a.Skip = null;
                 a.ArticleOne = false;
             }
@@ -679,7 +673,4 @@ internal static class QuantityMatcher
     public static string Head(string text, int start) => text[start..Math.Min(text.Length, start + Window)];
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
-
-    /// <summary>Formats a value for messages (invariant culture).</summary>
-    public static string Format(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 }
