@@ -278,6 +278,9 @@ public sealed class FactExtractor
             modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
             modality ??= HeaderModality(headerCell) ?? (c.Header is null ? null : FirstModality(string.Join(" ", c.Cells ?? [])) ?? FirstModality(headerRow));
 
+            // A sentence that names no modality continues the one its paragraph was just talking about.
+            modality ??= c.Header is null ? c.Modalities.LastOrDefault(m => m.End <= sentence.Start).Value : null;
+
             var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
             var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
                 ?? document.RegionBefore(c);
@@ -289,7 +292,7 @@ public sealed class FactExtractor
             }
             else if (kind is FactKinds.Price or FactKinds.Revenue)
             {
-                product ??= subjectProduct.Value;
+                product ??= subjectProduct.Value ?? RowName(c);
             }
 
             var evidence = sentenceText;
@@ -356,6 +359,18 @@ public sealed class FactExtractor
         }
 
         return (Column(ProductHeader), Column(CompanyHeader));
+    }
+
+    private static readonly Regex CodeLike = Rx.Make(@"^[A-Z0-9.\-/ ]+$");
+
+    /// <summary>
+    /// In a price table without a product column the row is named by its first cell; a cell with digits or an
+    /// all-capitals code (CD19, BCMA) is a target or identifier, not a product name.
+    /// </summary>
+    private static string? RowName(ParagraphContext c)
+    {
+        var first = c.Cells is { Length: > 1 } cells ? cells[0] : string.Empty;
+        return first.Length is >= 2 and <= 30 && !first.Any(char.IsAsciiDigit) && !CodeLike.IsMatch(first) ? first : null;
     }
 
     /// <summary>As-of date first (截至6月底), then a forecast's target year, then the year the figure is for.</summary>

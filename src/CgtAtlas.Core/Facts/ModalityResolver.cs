@@ -58,6 +58,8 @@ internal static class ModalityResolver
         // Generic-name stems: …仑赛 (CAR-T), …司兰/…生钠 (siRNA/ASO), …vec (gene therapy), …leucel (cell therapy).
         (@"\p{IsCJKUnifiedIdeographs}{1,8}仑赛", "CAR-T"),
         (@"\p{IsCJKUnifiedIdeographs}{1,8}(?:司兰|司仑|生钠|西兰)", "small nucleic acid"),
+        // …赛 is the Chinese rendering of the INN stem -cel (cell therapies) when it names a product (…赛注射液).
+        (@"\p{IsCJKUnifiedIdeographs}{1,8}赛(?=注射液|细胞注射液)", "cell therapy"),
         (@"(?i)\b[A-Za-z]+(?:siran|rsen)\b", "small nucleic acid"),
         (@"(?i)\b[A-Za-z]+vec\b", "gene therapy"),
         (@"(?i)\b[A-Za-z]+-cel\b", "CAR-T"),
