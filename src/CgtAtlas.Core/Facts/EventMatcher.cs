@@ -24,7 +24,7 @@ internal static class EventMatcher
 
     private static readonly Regex EnApprovalCue = R(@"(?i)\bapprov[A-Za-z]*|\bnod\b|authori[sz][A-Za-z]*|\bclearance\b");
     private static readonly Regex EnApprovedX = R(@"\bapproved\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
-    private static readonly Regex EnApprovalForX = R(@"\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
+    private static readonly Regex EnApprovalForX = R(@"(?i:\b(?:won|wins|received|receives|granted|grants|gets|got|secured|secures|obtained|earned|earns)\b)[^.;]{0,60}?\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
     private static readonly Regex EnPossessive = R(
         $@"(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+(?<prod>[A-Za-z][A-Za-z0-9\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted)\b");
     private static readonly Regex EnPassive = R(
@@ -153,9 +153,15 @@ internal static class EventMatcher
             return null;
         }
 
+        // A platform fact needs the platform's name; "公布了其CAR-T平台的数据" is not a launch.
         var name = PlatformName.Match(s);
+        if (!name.Success)
+        {
+            return null;
+        }
+
         var company = CnCompanyBeforeVerb.Match(s);
-        return new EventMatch(FactKinds.Platform, name.Success ? name.Groups["p"].Value : null,
+        return new EventMatch(FactKinds.Platform, name.Groups["p"].Value,
             company.Success ? company.Groups["co"].Value : null);
     }
 

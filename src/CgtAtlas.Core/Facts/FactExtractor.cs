@@ -145,7 +145,9 @@ public sealed class FactExtractor
                 modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
             }
 
+            // A policy titled with 《》 is a Chinese document even when no region is named.
             var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+                ?? (e.Kind == FactKinds.Policy && s.Contains('《', StringComparison.Ordinal) ? "CN" : null)
                 ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
             facts.Add(new Fact(e.Kind, null, null, null, modality, region, agency, e.Product, e.Company, date,
@@ -215,6 +217,7 @@ public sealed class FactExtractor
         }
 
         var kinds = new Dictionary<Quantity, string>();
+        var respective = RespectiveModalities(c, sentence, sentenceText, inSentence);
 
         // Sentence-level lookups, done once per sentence rather than once per number.
         var subjectCompany = new Lazy<string?>(() => EventMatcher.SubjectCompany(sentenceText));
@@ -263,6 +266,10 @@ public sealed class FactExtractor
                     ? c.Modalities.LastOrDefault(m => m.Start >= previousEnd && m.End <= q.NumberStart).Value
                     : c.Modalities.FirstOrDefault(m => m.Start >= q.End && m.Start < nextStart).Value;
             }
+            else if (respective.TryGetValue(q, out var listed))
+            {
+                modality = listed;
+            }
             else
             {
                 modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, nearLimit: nextStart);
@@ -270,6 +277,9 @@ public sealed class FactExtractor
 
             modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
             modality ??= HeaderModality(headerCell) ?? (c.Header is null ? null : FirstModality(string.Join(" ", c.Cells ?? [])) ?? FirstModality(headerRow));
+
+            // A sentence that names no modality continues the one its paragraph was just talking about.
+            modality ??= c.Header is null ? c.Modalities.LastOrDefault(m => m.End <= sentence.Start).Value : null;
 
             var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
             var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
@@ -282,13 +292,47 @@ public sealed class FactExtractor
             }
             else if (kind is FactKinds.Price or FactKinds.Revenue)
             {
-                product ??= subjectProduct.Value;
+                product ??= subjectProduct.Value ?? RowName(c);
             }
 
             var evidence = sentenceText;
             facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
                 c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
         }
+    }
+
+    private static readonly Regex RespectivelyCue = Rx.Make(@"分别|(?i:\brespectively\b)");
+
+    /// <summary>
+    /// "体内CAR-T、通用型CAR-T和小核酸药物…分别获得融资12起、8起和10起" / "CAR-T and TCR-T drew 12 and 8 deals, respectively":
+    /// the n-th number belongs to the n-th modality named before the numbers.
+    /// </summary>
+    private static Dictionary<Quantity, string> RespectiveModalities(ParagraphContext c, TextSpan sentence, string sentenceText, List<Quantity> inSentence)
+    {
+        var result = new Dictionary<Quantity, string>();
+        var cue = RespectivelyCue.Match(sentenceText);
+        if (!cue.Success || inSentence.Count < 2)
+        {
+            return result;
+        }
+
+        // The listed numbers: the run sharing one unit that is closest to the cue.
+        var cueAt = sentence.Start + cue.Index;
+        var anchor = inSentence.FirstOrDefault(q => q.NumberStart > cueAt) ?? inSentence.Last(q => q.NumberStart < cueAt);
+        var listed = inSentence.Where(q => q.Unit == anchor.Unit).ToList();
+        var first = listed[0].Start;
+        var names = c.Modalities.Where(m => m.Start >= sentence.Start && m.End <= first).ToList();
+        if (listed.Count < 2 || names.Count != listed.Count)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < listed.Count; i++)
+        {
+            result[listed[i]] = names[i].Value;
+        }
+
+        return result;
     }
 
     private static string? FactModalityOfHead(ParagraphContext c, Quantity head, List<TextSpan> clauses, TextSpan sentence)
@@ -315,6 +359,18 @@ public sealed class FactExtractor
         }
 
         return (Column(ProductHeader), Column(CompanyHeader));
+    }
+
+    private static readonly Regex CodeLike = Rx.Make(@"^[A-Z0-9.\-/ ]+$");
+
+    /// <summary>
+    /// In a price table without a product column the row is named by its first cell; a cell with digits or an
+    /// all-capitals code (CD19, BCMA) is a target or identifier, not a product name.
+    /// </summary>
+    private static string? RowName(ParagraphContext c)
+    {
+        var first = c.Cells is { Length: > 1 } cells ? cells[0] : string.Empty;
+        return first.Length is >= 2 and <= 30 && !first.Any(char.IsAsciiDigit) && !CodeLike.IsMatch(first) ? first : null;
     }
 
     /// <summary>As-of date first (截至6月底), then a forecast's target year, then the year the figure is for.</summary>

@@ -1,72 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CgtAtlas.Facts;
-
-/// <summary>Units a quantity can carry (see the labelling conventions).</summary>
-internal static class Units
-{
-    public const string Count = "count";
-    public const string Patients = "patients";
-    public const string Percent = "percent";
-    public const string PercentagePoints = "percentage_points";
-    public const string Fold = "fold";
-    public const string Days = "days";
-    public const string WorkingDays = "working_days";
-    public const string Weeks = "weeks";
-    public const string Months = "months";
-    public const string Years = "years";
-    public const string Hours = "hours";
-
-    /// <summary>人: patients or people (employees …), decided later from the clause.</summary>
-    public const string Persons = "persons";
-
-    public static bool IsMoney(string? unit) => unit is "CNY" or "USD" or "EUR" or "HKD" or "JPY" or "GBP";
-
-    public static bool IsTime(string? unit) => unit is Days or WorkingDays or Weeks or Months or Years or Hours;
-}
-
-/// <summary>A number found in text with its unit and qualifier, or the reason it is not a quantity.</summary>
-internal sealed class Quantity
-{
-    /// <summary>Start of the whole mention (currency prefix included).</summary>
-    public int Start { get; set; }
-
-    /// <summary>Start of the number itself.</summary>
-    public int NumberStart { get; set; }
-
-    /// <summary>End of the number itself (before any scale or unit).</summary>
-    public int NumberEnd { get; set; }
-
-    /// <summary>End of the number and its scale word (万, million), before any unit.</summary>
-    public int ScaleEnd { get; set; }
-
-    /// <summary>End of the whole mention (unit and suffix qualifier included).</summary>
-    public int End { get; set; }
-
-    public double Value { get; set; }
-
-    public double Scale { get; set; } = 1;
-
-    public string? Unit { get; set; }
-
-    public bool ExplicitUnit { get; set; }
-
-    public string Qualifier { get; set; } = "exact";
-
-    public bool ExplicitQualifier { get; set; }
-
-    /// <summary>一 / one used as an article ("一个疗程", "one of"): a fact only inside a breakdown list.</summary>
-    public bool ArticleOne { get; set; }
-
-    /// <summary>Why this is not a quantity (identifier, ordinal, age, vague …); null when it is one.</summary>
-    public string? Skip { get; set; }
-
-    /// <summary>The counter or noun right after the number (项, 件, patients …), to help pick the kind.</summary>
-    public string Counter { get; set; } = string.Empty;
-
-    public override string ToString() => $"{Value} {Unit} {Qualifier}{(Skip is null ? string.Empty : " skip:" + Skip)}";
-}
 
 /// <summary>
 /// Finds numbers and reads the unit, scale and qualifier around them. It also recognises what looks like a number
@@ -155,15 +89,16 @@ internal static class QuantityMatcher
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
 
     private static readonly Regex StressedOne = Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$");
-    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
+    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满|#)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
     private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
     private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
     private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
-    private static readonly Regex NextWords = Rx.Make(@"^\s+((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+)");
     private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
     private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
 
     private static readonly Regex OverAsMore = Rx.Make(@"(?i)\b(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$");
+
+    private static readonly Regex HyphenCode = Rx.Make(@"^-\d*[A-Z]");
 
     private static readonly Regex IdentifierJoin = Rx.Make(@"^\s*(?:/|、|,|或|和|(?i:or|and))\s*$");
 
@@ -344,6 +279,12 @@ internal static class QuantityMatcher
                 return Skipped(q, "ordinal-or-vague");
             }
 
+            if (m.Groups["ar"].Success && HyphenCode.IsMatch(Head(text, q.NumberEnd)))
+            {
+                // 4-1BB, 10-K, 3-MMC: a code, not an amount ("30-day" stays a duration).
+                return Skipped(q, "identifier");
+            }
+
             if (m.Groups["ar"].Success && q.NumberEnd < text.Length && char.IsAsciiLetter(text[q.NumberEnd])
                 && !LetterUnit.IsMatch(Head(text, q.NumberEnd)))
             {
@@ -473,7 +414,6 @@ internal static class QuantityMatcher
 
             q.Unit = unit;
             q.ExplicitUnit = true;
-            q.Counter = um.Value.Trim();
             q.End = pos + um.Length;
             return;
         }
@@ -498,8 +438,6 @@ internal static class QuantityMatcher
         else
         {
             q.Unit = Units.Count;
-            var noun = NextWords.Match(Rest());
-            q.Counter = noun.Success ? noun.Groups[1].Value : string.Empty;
         }
 
         q.End = pos;
@@ -647,10 +585,11 @@ internal static class QuantityMatcher
                 continue;
             }
 
-            if (a.Skip is not null && b.Skip is null && between is "-" or "/" or "–")
+            if (between is "-" or "/" or "–" && (a.Skip is not null and not "no-counter") != (b.Skip is not null and not "no-counter"))
             {
-                // Phase 1/2, CD19-22: the second half of an identifier pair is not an amount either.
-                b.Skip = a.Skip;
+                // Phase 1/2, CD19-22, 1/2期: both halves of an identifier pair are identifiers.
+                a.Skip ??= b.Skip;
+                b.Skip ??= a.Skip;
                 continue;
             }
 
@@ -681,7 +620,6 @@ internal static class QuantityMatcher
                 }
 
                 a.Unit = b.Unit;
-                a.Counter = b.Counter;
                 a.Skip = null;
                 a.ArticleOne = false;
             }
@@ -735,7 +673,4 @@ internal static class QuantityMatcher
     public static string Head(string text, int start) => text[start..Math.Min(text.Length, start + Window)];
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
-
-    /// <summary>Formats a value for messages (invariant culture).</summary>
-    public static string Format(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 }

