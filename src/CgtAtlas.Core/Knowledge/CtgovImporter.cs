@@ -151,7 +151,7 @@ public sealed partial class CtgovImporter
             }
             else if (idElement.ValueKind != JsonValueKind.String)
             {
-                problems.Add($"identificationModule.nctId is a {Kind(idElement)}, not a string ({idElement.GetRawText()})");
+                problems.Add($"identificationModule.nctId is {Article(idElement)}, not a string ({idElement.GetRawText()})");
             }
             else
             {
@@ -242,6 +242,8 @@ public sealed partial class CtgovImporter
         _ => "null",
     };
 
+    private static string Article(JsonElement e) => Kind(e) is var kind && kind is "array" or "object" ? "an " + kind : "a " + kind;
+
     private static JsonElement? Object(JsonElement parent, string name, bool required = false) => Object(parent, name, null, required);
 
     private static JsonElement? Object(JsonElement parent, string name, List<string>? problems, bool required = false)
@@ -253,7 +255,7 @@ public sealed partial class CtgovImporter
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            var message = $"'{name}' is a {Kind(value)}, not an object";
+            var message = $"'{name}' is {Article(value)}, not an object";
             if (problems is null)
             {
                 throw new RecordException(message);
@@ -275,7 +277,7 @@ public sealed partial class CtgovImporter
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add($"'{name}' is a {Kind(value)}, not a string");
+            problems.Add($"'{name}' is {Article(value)}, not a string");
             return null;
         }
 
@@ -291,7 +293,7 @@ public sealed partial class CtgovImporter
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"{label} is a {Kind(value)}, not an array");
+            problems.Add($"{label} is {Article(value)}, not an array");
             return [];
         }
 
@@ -300,7 +302,7 @@ public sealed partial class CtgovImporter
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                problems.Add($"{label} holds a {Kind(item)}, not a string");
+                problems.Add($"{label} holds {Article(item)}, not a string");
                 continue;
             }
 
@@ -320,7 +322,7 @@ public sealed partial class CtgovImporter
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"armsInterventionsModule.interventions is a {Kind(value)}, not an array");
+            problems.Add($"armsInterventionsModule.interventions is {Article(value)}, not an array");
             return list;
         }
 
@@ -328,7 +330,7 @@ public sealed partial class CtgovImporter
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"armsInterventionsModule.interventions holds a {Kind(item)}, not an object");
+                problems.Add($"armsInterventionsModule.interventions holds {Article(item)}, not an object");
                 continue;
             }
 
@@ -355,7 +357,7 @@ public sealed partial class CtgovImporter
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"contactsLocationsModule.locations is a {Kind(value)}, not an array");
+            problems.Add($"contactsLocationsModule.locations is {Article(value)}, not an array");
             return [];
         }
 
@@ -364,7 +366,7 @@ public sealed partial class CtgovImporter
         {
             if (location.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"contactsLocationsModule.locations holds a {Kind(location)}, not an object");
+                problems.Add($"contactsLocationsModule.locations holds {Article(location)}, not an object");
                 continue;
             }
 

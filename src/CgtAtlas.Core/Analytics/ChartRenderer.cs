@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CgtAtlas.Analytics;
 
 /// <summary>Renders a labelled bar chart of a table to SVG or PNG (chosen by the file extension) with ScottPlot.</summary>
-public static class BarChart
+public static class ChartRenderer
 {
     /// <summary>Whether <paramref name="path"/> has an extension this renderer writes (.svg or .png).</summary>
     public static bool IsSupported(string path) =>
