@@ -520,6 +520,10 @@ public sealed class ClaimChecker
 
     // ---- comparison ------------------------------------------------------------------------------------------------
 
+    /// <summary>Compares a claimed figure with one known value under the claim's qualifier: agrees, disagrees or unverifiable.</summary>
+    public static string CompareValues(decimal claimed, Qualifier qualifier, decimal known, Qualifier knownQualifier = Qualifier.Exact) =>
+        Compare(claimed, qualifier, Interval.Of(known, knownQualifier)).Verdict;
+
     /// <summary>The set of values a figure allows: exact, approx (±5 %), over, at least, under.</summary>
     internal readonly record struct Interval(decimal Low, bool LowInclusive, decimal High, bool HighInclusive)
     {
@@ -568,6 +572,13 @@ public sealed class ClaimChecker
             return Math.Abs(mid - claimed) <= mid * ApproxTolerance
                 ? (Agrees, $"the reported figure is approximate; {claimed:0.##} is within ±{ApproxTolerance:P0}")
                 : (Disagrees, $"the reported figure is approximate and {claimed:0.##} is outside ±{ApproxTolerance:P0}");
+        }
+
+        if (qualifier == Qualifier.Exact && (known.High == decimal.MaxValue || known.Low == decimal.MinValue)
+            && (known.Contains(claimed) || claimed == known.Low || claimed == known.High))
+        {
+            // Reported "over 3,200" next to a bare "3,200": the source's bound, quoted loosely; it cannot confirm an exact figure.
+            return (Unverifiable, "the reported figure is a bound; it cannot confirm an exact number");
         }
 
         if (known.IsSubsetOf(accept))

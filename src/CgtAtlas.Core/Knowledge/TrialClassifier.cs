@@ -105,7 +105,8 @@ public sealed partial class TrialClassifier
             found.AddRange(Signals(text));
         }
 
-        var infectious = Infectious().IsMatch(title) || (conditions ?? []).Any(c => Infectious().IsMatch(c));
+        var infectious = Infectious().IsMatch(title) || (conditions ?? []).Any(c => Infectious().IsMatch(c))
+            || interventions.Any(i => Infectious().IsMatch(i.Name + " " + i.Description));
         found.RemoveAll(f => f.Modality == "mRNA" && infectious);
         if (found.Count == 0 && interventions.Any(i => i.Type is "BIOLOGICAL" or "GENETIC" or "COMBINATION_PRODUCT"))
         {
