@@ -23,13 +23,21 @@ public static class ChartRenderer
         var data = bars.Select((b, i) => new Bar { Position = i, Value = b.Value, Label = FormatValue(b.Value) }).ToArray();
         var series = plot.Add.Bars(data);
         series.ValueLabelStyle.FontSize = 12;
+        foreach (var bar in series.Bars)
+        {
+            bar.FillColor = Color.FromHex("#3B6EA5");
+            bar.LineColor = Color.FromHex("#2A4F77");
+        }
+
         var ticks = bars.Select((b, i) => new Tick(i, b.Label)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        if (bars.Any(b => b.Label.Length > 8))
+        if (bars.Count > 4 && bars.Any(b => b.Label.Length > 8))
         {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // Long category names: rotate and reserve room below the axis for the longest one.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 20 + (5 * bars.Max(b => b.Label.Length));
         }
 
         plot.Axes.Margins(bottom: 0, top: 0.15);
