@@ -34,7 +34,7 @@ internal static class EntitiesCommand
                 return ExitCodes.PartialFailure;
             }
 
-            var mentions = new EntityLinker(kb).Link(document.Paragraphs);
+            var mentions = new EntityLinker(kb, library.Text.Segmenter).Link(document.Paragraphs);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(console.Output, new

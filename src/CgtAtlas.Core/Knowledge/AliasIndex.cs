@@ -118,8 +118,12 @@ public sealed class AliasIndex
     /// <summary>The entity a whole name refers to, or null.</summary>
     public EntityRef? Resolve(string name) => Key(name, _analyzer, out _) is { } key && _byKey.TryGetValue(key, out var entity) ? entity : null;
 
-    /// <summary>Every name in <paramref name="text"/>, longest match first, left to right, non-overlapping.</summary>
-    public IReadOnlyList<AliasMatch> Scan(string text)
+    /// <summary>
+    /// Every name in <paramref name="text"/>, longest match first, left to right, non-overlapping. With a
+    /// <paramref name="segmenter"/>, a Chinese name of one or two characters (强生, 诺华) counts only where the
+    /// segmenter starts a word there, so 坚强生活 does not mention 强生.
+    /// </summary>
+    public IReadOnlyList<AliasMatch> Scan(string text, ChineseSegmenter? segmenter = null)
     {
         var normalized = TextNormalizer.Normalize(text);
         var tokens = _analyzer.Analyze(normalized);
@@ -140,6 +144,11 @@ public sealed class AliasIndex
                 {
                     var start = tokens[i].Start;
                     var end = tokens[i + length - 1].Start + tokens[i + length - 1].Length;
+                    if (segmenter is not null && end - start <= 2 && !IsChineseWord(normalized, start, end, segmenter))
+                    {
+                        continue;
+                    }
+
                     matches.Add(new AliasMatch(start, end - start, normalized[start..end], entity));
                     i += length;
                     matched = true;
@@ -154,6 +163,52 @@ public sealed class AliasIndex
         }
 
         return matches;
+    }
+
+    private static bool IsChineseWord(string text, int start, int end, ChineseSegmenter segmenter)
+    {
+        for (var c = start; c < end; c++)
+        {
+            if (!CharClass.IsHan(text[c]))
+            {
+                return true; // only all-Han short names need a word boundary check
+            }
+        }
+
+        var runStart = start;
+        while (runStart > 0 && CharClass.IsHan(text[runStart - 1]))
+        {
+            runStart--;
+        }
+
+        var runEnd = end;
+        while (runEnd < text.Length && CharClass.IsHan(text[runEnd]))
+        {
+            runEnd++;
+        }
+
+        if (runStart == start && runEnd == end)
+        {
+            return true;
+        }
+
+        try
+        {
+            var boundaries = new HashSet<int> { 0 };
+            var offset = 0;
+            foreach (var word in segmenter.Segment(text[runStart..runEnd]))
+            {
+                offset += word.Length;
+                boundaries.Add(offset);
+            }
+
+            // The name must begin a word (强生|公司 and 强生公司 both do; 坚强|生活 does not).
+            return boundaries.Contains(start - runStart);
+        }
+        catch (FileNotFoundException)
+        {
+            return true; // no dictionary: keep the match rather than lose it
+        }
     }
 
     /// <summary>A multi-token name must not span a sentence break or other punctuation (only spaces, hyphens, dots).</summary>

@@ -1,4 +1,5 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Text;
 
 namespace CgtAtlas.Knowledge;
 
@@ -17,9 +18,15 @@ public sealed record EntityMention(EntityType Type, string Id, string Name, IRea
 public sealed class EntityLinker
 {
     private readonly KnowledgeBase _kb;
+    private readonly ChineseSegmenter? _segmenter;
 
-    /// <summary>Creates a linker over <paramref name="kb"/>.</summary>
-    public EntityLinker(KnowledgeBase kb) => _kb = kb;
+    /// <summary>Creates a linker over <paramref name="kb"/>; with a <paramref name="segmenter"/>, one- and two-character
+    /// Chinese names must begin a word (强生 in 强生公司, not in 坚强生活).</summary>
+    public EntityLinker(KnowledgeBase kb, ChineseSegmenter? segmenter = null)
+    {
+        _kb = kb;
+        _segmenter = segmenter;
+    }
 
     /// <summary>Every entity in the paragraphs, products first, then by first mention.</summary>
     public IReadOnlyList<EntityMention> Link(IEnumerable<Paragraph> paragraphs)
@@ -28,7 +35,7 @@ public sealed class EntityLinker
         var order = 0;
         foreach (var paragraph in paragraphs)
         {
-            foreach (var match in _kb.AliasIndex.Scan(paragraph.Text))
+            foreach (var match in _kb.AliasIndex.Scan(paragraph.Text, _segmenter))
             {
                 if (!found.TryGetValue(match.Entity, out var entry))
                 {

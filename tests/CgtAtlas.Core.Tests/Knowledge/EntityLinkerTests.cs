@@ -37,4 +37,13 @@ public sealed class EntityLinkerTests
         Assert.Contains(mentions, m => m is { Type: EntityType.Regulator, Id: "FDA" });
         Assert.Contains(mentions, m => m is { Type: EntityType.Company, Id: "kite" });
     }
+
+    [Fact]
+    public void Short_Chinese_names_must_be_whole_words()
+    {
+        var linker = new EntityLinker(KnowledgeFixture.Kb, CgtAtlas.Text.TextServices.Default.Segmenter);
+        Assert.Contains(linker.Link("强生公司宣布西达基奥仑赛在华获批。"), m => m.Id == "johnson-johnson");
+        Assert.DoesNotContain(linker.Link("患者术后恢复良好，坚强生活。"), m => m.Id == "johnson-johnson");
+        Assert.Contains(linker.Link("诺华的英克司兰钠"), m => m.Id == "novartis");
+    }
 }
