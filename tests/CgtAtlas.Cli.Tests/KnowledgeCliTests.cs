@@ -199,6 +199,52 @@ public sealed class KnowledgeCliTests : IDisposable
         Assert.Contains("阿基仑赛注射液", Run("entities", id).Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Claim_check_of_a_stored_document_has_the_issue_json_shape()
+    {
+        // What `cgt check ID --json` will print once fact extraction is merged: claims hand-made from the blue-book report.
+        var ingest = Run("ingest", Path.Combine(TestPaths.Corpus, "reports", "zh-cgt-bluebook-14-products-2025-09.md"), "--json");
+        using var report = JsonDocument.Parse(ingest.Out);
+        var id = report.RootElement.GetProperty("documents")[0].GetProperty("id").GetInt64();
+        using var library = LibraryOpener.TryOpen(Db, TextWriter.Null, mustExist: true)!;
+        var document = library.GetDocument(id)!;
+        Assert.Equal(new DateOnly(2025, 9, 18), document.Published);
+        var paragraph = document.Paragraphs.First(p => p.Text.Contains("共批准了14款", StringComparison.Ordinal));
+
+        var kb = CgtAtlas.Knowledge.KnowledgeBase.Default;
+        var checker = new CgtAtlas.Analytics.ClaimChecker(kb, new CgtAtlas.Knowledge.TrialClassifier(library.Text, kb));
+        var claims = new[]
+        {
+            new CgtAtlas.Analytics.ClaimInput
+            {
+                Kind = CgtAtlas.Analytics.ClaimKinds.ApprovalCount, Value = 14, Agency = "国家药监局", Date = new DateOnly(2025, 9, 16),
+                Paragraph = paragraph.Number, Evidence = "截至2025年9月，国家药监局共批准了14款细胞与基因治疗产品",
+            },
+            new CgtAtlas.Analytics.ClaimInput
+            {
+                Kind = CgtAtlas.Analytics.ClaimKinds.ApprovalCount, Value = 7, Modality = "CAR-T", Agency = "NMPA", Date = new DateOnly(2025, 9, 16),
+                Paragraph = paragraph.Number,
+            },
+            new CgtAtlas.Analytics.ClaimInput
+            {
+                Kind = CgtAtlas.Analytics.ClaimKinds.ApprovalCount, Value = 15, Agency = "NMPA", Paragraph = paragraph.Number, // as of the publishing date: 14
+            },
+        };
+        var verdicts = checker.Check(claims, document.Published);
+        using var output = new StringWriter();
+        JsonOutput.Write(output, new { claims = verdicts });
+        using var json = JsonDocument.Parse(output.ToString());
+        var items = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
+        foreach (var name in new[] { "paragraph", "evidence", "claimed", "known", "verdict", "records" })
+        {
+            Assert.True(items[0].TryGetProperty(name, out _), name);
+        }
+
+        Assert.Equal(["agrees", "agrees", "disagrees"], items.Select(i => i.GetProperty("verdict").GetString()));
+        Assert.Equal(14, items[0].GetProperty("records").GetArrayLength());
+        Assert.Equal(paragraph.Number, items[0].GetProperty("paragraph").GetInt32());
+    }
+
     public void Dispose()
     {
         try
