@@ -91,6 +91,19 @@ public sealed class KnowledgeBase
         _ => FindRegulator(entity.Id) is { } r ? Join(r.NameEn, r.NameZh) : entity.Id,
     };
 
+    /// <summary>
+    /// The aliases as glossary entries (kind <c>product</c>, <c>company</c> or <c>regulator</c>; canonical = the English
+    /// name), so search can expand 奕凯达 to Yescarta and axicabtagene ciloleucel. Feed them to <see cref="Glossary.Build"/>
+    /// after the curated glossary entries (first entry wins on a shared alias).
+    /// </summary>
+    public IReadOnlyList<GlossaryEntry> ToGlossaryEntries() => Aliases
+        .GroupBy(a => new EntityRef(a.EntityType, a.EntityId))
+        .Select(g => new GlossaryEntry(
+            DisplayName(g.Key).Split(" / ")[0],
+            g.Key.Type.ToString().ToLowerInvariant(),
+            g.Select(a => a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+        .ToList();
+
     private static string Join(string? en, string? zh) => string.Join(" / ", new[] { en, zh }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>Loads and validates every file in <paramref name="directory"/>.</summary>

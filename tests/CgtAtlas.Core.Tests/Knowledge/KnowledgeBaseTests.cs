@@ -62,6 +62,20 @@ public sealed class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void Aliases_can_feed_the_search_glossary()
+    {
+        var entries = KnowledgeFixture.Kb.ToGlossaryEntries();
+        var analyzer = TextServices.Default.Analyzer;
+        var glossary = Glossary.Build(entries, analyzer);
+        var yescarta = glossary.Find("奕凯达", analyzer);
+        Assert.NotNull(yescarta);
+        Assert.Equal("product", yescarta.Kind);
+        Assert.Contains("axicabtagene ciloleucel", yescarta.Aliases);
+        Assert.Contains("阿基仑赛注射液", yescarta.Aliases);
+        Assert.Equal("company", glossary.Find("Fosun Kite", analyzer)?.Kind);
+    }
+
+    [Fact]
     public void Validation_names_file_and_line_of_every_problem()
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "data", "knowledge"), "*.csv"))
