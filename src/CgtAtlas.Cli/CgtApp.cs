@@ -21,6 +21,10 @@ public static class CgtApp
         root.Subcommands.Add(SearchCommand.Create(console));
         root.Subcommands.Add(ShowCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.CreateLandscape(console));
+        root.Subcommands.Add(ProductsCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
+        root.Subcommands.Add(EntitiesCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
 
         var parse = root.Parse(args);

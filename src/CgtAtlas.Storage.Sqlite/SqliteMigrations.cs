@@ -16,6 +16,7 @@ internal static partial class SqliteMigrations
     private static readonly string[] s_steps =
     [
         Documents,
+        Knowledge,
     ];
 
     private const string Documents =
