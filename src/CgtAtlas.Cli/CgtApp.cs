@@ -25,6 +25,7 @@ public static class CgtApp
         root.Subcommands.Add(ProductsCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(EntitiesCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
 
         var parse = root.Parse(args);
