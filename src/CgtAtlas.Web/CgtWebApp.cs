@@ -46,6 +46,7 @@ public static class CgtWebApp
         BindingPolicy.Check(urls, !string.IsNullOrWhiteSpace(ConfiguredToken(config)));
         builder.WebHost.UseUrls(urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var services = builder.Services;
         services.AddSingleton(sp => new LibraryGate(options.DbPath ?? config["Cgt:Db"] ?? config["CGT_DB"] ?? "cgtatlas.db"));
