@@ -49,7 +49,11 @@ public static class CgtWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var services = builder.Services;
-        services.AddSingleton(sp => new LibraryGate(options.DbPath ?? config["Cgt:Db"] ?? config["CGT_DB"] ?? "cgtatlas.db"));
+        services.AddSingleton(sp =>
+        {
+            var live = sp.GetRequiredService<IConfiguration>();
+            return new LibraryGate(options.DbPath ?? live["Cgt:Db"] ?? live["CGT_DB"] ?? "cgtatlas.db");
+        });
         services.AddSingleton(sp => CreateToken(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<LibraryGate>(), options.Output ?? Console.Out));
         services.AddSingleton(sp => new UploadLimits
         {
@@ -66,6 +70,11 @@ public static class CgtWebApp
         options.ConfigureServices?.Invoke(services);
 
         services.AddProblemDetails();
+        // Chinese stays readable in the pages (Razor would otherwise write every CJK character as &#x…;); markup
+        // characters are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
