@@ -34,7 +34,7 @@ public sealed class Screenshots(BrowserFixture web)
         await Shot(desk, "document");
         await desk.GotoAsync("/topics");
         await Shot(desk, "topics");
-        var topics = await desk.Locator(".card a[href^='/topics/']").First.GetAttributeAsync("href");
+        var topics = await desk.Locator(".card a[href^='/topics/']", new() { HasTextString = "CGT产品" }).First.GetAttributeAsync("href");
         await desk.GotoAsync(topics!);
         await Shot(desk, "topic");
         await desk.GotoAsync("/upload");
