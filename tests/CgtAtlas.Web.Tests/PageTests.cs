@@ -213,3 +213,45 @@ public sealed partial class PageTests(WebFixture web) : IClassFixture<WebFixture
     [GeneratedRegex("href=\"/topics/(\\d+)\"><strong>CGT产品")]
     private static partial Regex TopicLink();
 }
+
+public sealed class UploadPageTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task Upload_form_without_script_lists_a_result_per_file()
+    {
+        var client = await web.UnlockedClientAsync();
+        var form = await WebFixture.AntiforgeryAsync(client, "/upload");
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in form)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new ByteArrayContent("Form upload FormUploadMarker\n\nUploaded without JavaScript."u8.ToArray()), "files", "form.txt");
+        content.Add(new ByteArrayContent("%PDF-1.4 broken"u8.ToArray()), "files", "notes.txt.exe");
+        var response = await client.PostAsync("/upload", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("class=\"result-stored\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"result-failed\"", html, StringComparison.Ordinal);
+        Assert.Contains("unsupported file type", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_form_needs_unlock()
+    {
+        var client = web.Client();
+        var html = await client.GetStringAsync("/upload");
+        Assert.DoesNotContain("id=\"upload-form\"", html, StringComparison.Ordinal);
+        var form = await WebFixture.AntiforgeryAsync(client, "/unlock");
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in form)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new ByteArrayContent("x\n\ny"u8.ToArray()), "files", "a.txt");
+        var response = await client.PostAsync("/upload", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
