@@ -40,12 +40,18 @@ public sealed class Screenshots(BrowserFixture web)
         await desk.GotoAsync("/upload");
         var file = Path.Combine(web.Folder, "screenshot-upload.md");
         await File.WriteAllTextAsync(file, "---\ntitle: 上海批准首个实体瘤CAR-T临床试验\ndate: 2026-10-30\nsource: 示例\n---\n示例段落：用于截图的上传。\n");
-        await desk.SetInputFilesAsync("#files", [file]);
+        var renamed = Path.Combine(web.Folder, "report.pdf");
+        await File.WriteAllTextAsync(renamed, "this is not really a PDF");
+        await desk.SetInputFilesAsync("#files", [file, renamed]);
         await desk.ClickAsync("#upload-form button[type=submit]");
-        await desk.WaitForSelectorAsync("#upload-results li[class^=result-]");
+        await desk.WaitForSelectorAsync("#upload-results li.result-failed");
         await Shot(desk, "upload");
         await desk.GotoAsync("/landscape");
         await Shot(desk, "landscape");
+        await desk.GotoAsync("/scalar");
+        await desk.GetByText("/api/search").First.WaitForAsync(new() { Timeout = 20000 });
+        await desk.WaitForTimeoutAsync(500);
+        await Shot(desk, "api");
 
         var zh = await web.NewPageAsync(language: "zh");
         await zh.GotoAsync("/search?q=" + Uri.EscapeDataString("溶瘤病毒 OR oncolytic"));
@@ -57,7 +63,7 @@ public sealed class Screenshots(BrowserFixture web)
         await phone.GotoAsync("/search?q=CAR-T");
         await Shot(phone, "search-390");
 
-        foreach (var name in new[] { "home", "search", "document", "topics", "topic", "upload", "landscape", "search-zh", "document-390", "search-390" })
+        foreach (var name in new[] { "home", "search", "document", "topics", "topic", "upload", "landscape", "api", "search-zh", "document-390", "search-390" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, name + ".png")).Length > 5000, name);
         }

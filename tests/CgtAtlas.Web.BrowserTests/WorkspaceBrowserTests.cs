@@ -131,3 +131,35 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
         await page.WaitForSelectorAsync("#doc-title");
     }
 }
+
+[Collection("browser")]
+public sealed class ApiReferenceBrowserTests(BrowserFixture web)
+{
+    [Fact]
+    public async Task The_api_reference_renders_from_local_files_only()
+    {
+        var page = await web.NewPageAsync();
+        var external = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(web.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                external.Add(request.Url);
+            }
+        };
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Type + ": " + message.Text);
+        await page.GotoAsync("/scalar");
+        try
+        {
+            await page.GetByText("/api/search").First.WaitForAsync(new() { Timeout = 20000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "scalar-fail.png") });
+            Assert.Fail("Scalar did not render: " + string.Join(" | ", console));
+        }
+
+        Assert.Empty(external);
+    }
+}
