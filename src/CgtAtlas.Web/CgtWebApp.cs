@@ -80,7 +80,22 @@ public static class CgtWebApp
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CgtAtlas API";
+            document.Info.Description = "Search, read and review the CgtAtlas library. Reads are open on loopback; every change " +
+                "(POST, PUT, DELETE) needs the access token as 'Authorization: Bearer TOKEN' or 'X-CGT-Token: TOKEN'. Errors are " +
+                "RFC 9457 problem details.";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["token"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "CGT_TOKEN, or the token `cgt serve` printed at first start",
+            };
+            return Task.CompletedTask;
+        }));
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "cgt_af";

@@ -203,7 +203,10 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
     {
         var response = await web.Client().GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var paths = (await Json(response)).GetProperty("paths");
+        var document = await Json(response);
+        Assert.Equal("CgtAtlas API", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("token").GetProperty("scheme").GetString());
+        var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/search", "/api/documents/{id}", "/api/documents/{id}/brief", "/api/documents/{id}/facts", "/api/documents",
                      "/api/documents/{id}/status", "/api/topics", "/api/stats/approvals" })
         {
