@@ -84,6 +84,8 @@ public sealed class Ui
         ["topics.kind.collection"] = ("Collection", "集合"),
         ["topics.kind.tag"] = ("Tag", "标签"),
         ["topics.documents"] = ("{0} documents", "{0} 篇文档"),
+        ["topics.document"] = ("1 document", "1 篇文档"),
+        ["topics.all"] = ("All topics", "全部主题"),
         ["topic.workflow"] = ("Workflow", "工作流"),
         ["topic.all"] = ("All", "全部"),
         ["upload.title"] = ("Add documents", "添加文档"),
@@ -122,6 +124,9 @@ public sealed class Ui
     /// <summary>The formatted string for <paramref name="key"/>.</summary>
     public string Format(string key, params object?[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary>"N documents", singular when N is 1.</summary>
+    public string Documents(int count) => count == 1 ? this["topics.document"] : Format("topics.documents", count);
 
     /// <summary>Every key (for tests: both languages must have every string).</summary>
     internal static IEnumerable<(string Key, string En, string Zh)> All => s_texts.Select(p => (p.Key, p.Value.En, p.Value.Zh));
