@@ -70,6 +70,7 @@ public static class CgtWebApp
         options.ConfigureServices?.Invoke(services);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<RequestErrorHandler>();
         // Chinese stays readable in the pages (Razor would otherwise write every CJK character as &#x…;); markup
         // characters are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -110,8 +111,11 @@ public static class CgtWebApp
             mvc.AddApplicationPart(web);
         }
 
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 1024L * 1024 * 1024);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = 1024L * 1024 * 1024);
+        // The server refuses bodies beyond one upload's limit (also when the client sends no Content-Length).
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<UploadLimits>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBytes);
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<UploadLimits>((form, limits) => form.MultipartBodyLengthLimit = limits.MaxRequestBytes);
 
         var app = builder.Build();
         Configure(app);

@@ -99,6 +99,22 @@ public sealed class UploadTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task An_oversized_upload_without_content_length_is_413_not_500()
+    {
+        var client = web.Client(withToken: true);
+        using var content = new MultipartFormDataContent();
+        content.Add(new StreamContent(new UnseekableStream(new byte[6 * 1024 * 1024])), "files", "huge.txt");
+        var response = await client.PostAsync("/api/documents", content);
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task Upload_without_files_or_form_is_400()
     {
         var client = web.Client(withToken: true);
