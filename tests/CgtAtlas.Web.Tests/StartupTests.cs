@@ -119,3 +119,37 @@ public sealed class StartupTests
         }
     }
 }
+
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public void Serve_refuses_a_public_address_without_token_with_exit_code_2()
+    {
+        var folder = Directory.CreateTempSubdirectory("cgt-serve-").FullName;
+        try
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CGT_TOKEN")))
+            {
+                return; // a configured token makes the address acceptable; nothing to check here
+            }
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = Cli.CgtApp.Run(["--db", Path.Combine(folder, "lib.db"), "serve", "--urls", "http://0.0.0.0:5999"], output, error);
+            Assert.Equal(2, code);
+            Assert.Contains("CGT_TOKEN", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Serve_is_listed_in_help()
+    {
+        var output = new StringWriter();
+        Cli.CgtApp.Run(["--help"], output, new StringWriter());
+        Assert.Contains("serve", output.ToString(), StringComparison.Ordinal);
+    }
+}
