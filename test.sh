@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # README command 2: install what the tests need, then run every test.
-# Today the tests need only the .NET SDK and NuGet packages (restored below). Browser tests (issue 5) will add
-# Debian's chromium here.
+# The tests need the .NET SDK, NuGet packages (restored below) and, for the web workspace's browser tests, Debian's
+# chromium (driven by Playwright through /usr/bin/chromium; Playwright never downloads a browser) plus CJK fonts.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if ! command -v chromium >/dev/null || [[ ! -d /usr/share/fonts/opentype/noto ]]; then
+  sudo=""; [[ "$(id -u)" != "0" ]] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
+fi
 dotnet restore CgtAtlas.slnx -nologo
 log="$(mktemp)"
 set +e

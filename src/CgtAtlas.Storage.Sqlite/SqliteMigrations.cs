@@ -17,6 +17,7 @@ internal static partial class SqliteMigrations
     [
         Documents,
         Knowledge,
+        Workspace,
     ];
 
     private const string Documents =
