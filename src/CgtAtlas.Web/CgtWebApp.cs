@@ -64,7 +64,7 @@ public static class CgtWebApp
         services.AddSingleton<SearchService>();
         services.AddSingleton<SafeHtml>();
         services.AddSingleton<IBriefProvider, PlaceholderBriefProvider>();
-        services.AddSingleton<IFactsProvider, PlaceholderFactsProvider>();
+        services.AddSingleton<IFactsProvider>(_ => new KnowledgeFactsProvider(CgtAtlas.Text.TextServices.Default));
         services.AddScoped(sp => Ui.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
         services.AddHttpContextAccessor();
         options.ConfigureServices?.Invoke(services);

@@ -105,11 +105,13 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task Facts_are_the_placeholder()
+    public async Task Facts_come_from_the_extractor_with_linked_entities()
     {
-        var body = await Json(await web.Client().GetAsync($"/api/documents/{web.XssId}/facts"));
-        Assert.False(body.GetProperty("available").GetBoolean());
-        Assert.Equal(0, body.GetProperty("facts").GetArrayLength());
+        var body = await Json(await web.Client().GetAsync($"/api/documents/{web.OncolyticId}/facts"));
+        Assert.True(body.GetProperty("available").GetBoolean());
+        Assert.True(body.TryGetProperty("facts", out var facts));
+        Assert.All(facts.EnumerateArray(), f => Assert.True(f.GetProperty("paragraph").GetInt32() >= 1));
+        Assert.True(body.TryGetProperty("entities", out _));
     }
 
     [Fact]
@@ -195,8 +197,14 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task Approval_stats_say_clearly_they_are_not_available_yet() =>
-        await AssertProblem(await web.Client().GetAsync("/api/stats/approvals"), HttpStatusCode.NotImplemented, "knowledge base");
+    public async Task Approval_stats_count_nmpa_products_as_of_a_date()
+    {
+        var body = await Json(await web.Client().GetAsync("/api/stats/approvals?agency=NMPA&asOf=2025-09-16&recentYears=3"));
+        Assert.Equal(14, body.GetProperty("total").GetProperty("count").GetInt32());
+        Assert.Equal(14, body.GetProperty("total").GetProperty("ids").GetArrayLength());
+        Assert.Equal(9, body.GetProperty("recent").GetProperty("count").GetInt32());
+        await AssertProblem(await web.Client().GetAsync("/api/stats/approvals?asOf=yesterday"), HttpStatusCode.BadRequest, "not a date");
+    }
 
     [Fact]
     public async Task OpenApi_document_describes_the_api()

@@ -30,9 +30,32 @@ public static class ApiEndpoints
         write.MapPost("/topics", CreateTopic).WithSummary("Create a topic from a collection or tag name");
         api.MapGet("/saved-searches", ListSaved).WithSummary("Saved searches with counts of new documents");
         write.MapPost("/saved-searches", SaveSearch).WithSummary("Save a search");
-        api.MapGet("/stats/approvals", () => Results.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Not available yet",
-                detail: "Approval statistics come from the knowledge base, which is not part of this build yet."))
-            .WithSummary("Approvals per year by modality (501 until the knowledge base is merged)");
+        api.MapGet("/stats/approvals", ApprovalStats)
+            .WithSummary("Approved CGT products by agency, modality and year, as of a date, each count listing its product records");
+    }
+
+    private static IResult ApprovalStats(string? agency, string? modality, string? asOf, int? recentYears)
+    {
+        var date = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out date))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid asOf", detail: $"'{asOf}' is not a date (yyyy-MM-dd).");
+        }
+
+        if (recentYears is < 1 or > 50)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid recentYears", detail: "recentYears must be 1-50.");
+        }
+
+        var report = CgtAtlas.Analytics.ApprovalStatistics.Compute(CgtAtlas.Knowledge.KnowledgeBase.Default, new CgtAtlas.Analytics.ApprovalQuery
+        {
+            Agency = agency,
+            Modality = modality,
+            AsOf = date,
+            RecentYears = recentYears ?? 3,
+        });
+        return Results.Ok(report);
     }
 
     private static IResult Search(LibraryGate gate, string? q, int? limit, int? offset, string? sort)
