@@ -1,0 +1,349 @@
+using System.Text.RegularExpressions;
+using CgtAtlas.Documents;
+
+namespace CgtAtlas.Facts;
+
+/// <summary>
+/// Extracts typed facts (counts, shares, prices, approvals, policies …) from the numbered paragraphs of one document.
+/// Rule-based and deterministic: the same paragraphs always give the same facts, so stored facts can be compared
+/// across re-runs of the same <see cref="Version"/>. Immutable and thread-safe.
+/// </summary>
+public sealed class FactExtractor
+{
+    /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
+    public const int Version = 1;
+
+    // A document must be about the field at all: an office notice full of numbers yields no facts.
+    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|生物|医|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv)");
+
+    private static readonly Regex BreakdownCue = Rx.Make(@"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]");
+
+    private static readonly Regex PatientWord = Rx.Make(@"患者|病人|受试者|病例|(?i:patients)");
+
+    private static readonly Regex ForecastTarget = Rx.Make(@"(?:到|至|(?i:\bby|\bin))\s*(?<y>20\d{2})");
+
+    private static readonly Regex ComparedYear = Rx.Make(@"(?:较|比|相比|(?i:\bfrom|\bthan|\bsince|compared (?:with|to)|versus|vs\.?))\s*$");
+
+    private static readonly Regex ProductHeader = Rx.Make(@"^(?:产品|商品名|药品|(?i:product|brand))");
+    private static readonly Regex CompanyHeader = Rx.Make(@"^(?:企业|公司|厂家|(?i:company|sponsor|developer))");
+
+    /// <summary>Extracts the facts of one document, in paragraph and reading order.</summary>
+    /// <param name="paragraphs">The document's paragraphs (NFKC-normalised text).</param>
+    /// <param name="published">Publication date: resolves 今年, "last year" and dates written without a year.</param>
+    public IReadOnlyList<Fact> Extract(IReadOnlyList<Paragraph> paragraphs, DateOnly? published = null)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var facts = new List<Fact>();
+        if (!paragraphs.Any(p => DomainCue.IsMatch(p.Text) || ModalityResolver.FindAll(p.Text).Count > 0 || AgencyResolver.Agencies.FindAll(p.Text).Count > 0))
+        {
+            return facts;
+        }
+
+        var nextGroup = 1;
+        string[]? header = null;
+        var document = new DocumentState();
+        foreach (var paragraph in paragraphs)
+        {
+            var text = paragraph.Text;
+            var isTable = SentenceSplitter.IsTableRow(text);
+            string[]? cells = isTable ? text.Split('|').Select(c => c.Trim()).ToArray() : null;
+            if (!isTable)
+            {
+                header = null;
+            }
+
+            var dates = DateResolver.FindAll(text, published);
+            var mask = QuantityMatcher.MaskNonQuantities(text, dates);
+            var quantities = QuantityMatcher.FindAll(text, mask);
+
+            if (isTable && quantities.All(q => q.Skip is not null))
+            {
+                // A row without amounts is the header: its cells tell what each column's numbers are.
+                if (header is null || !text.Any(char.IsAsciiDigit))
+                {
+                    header = cells;
+                }
+
+                continue;
+            }
+
+            var context = new ParagraphContext(paragraph, text, dates, published,
+                ModalityResolver.FindAll(text), AgencyResolver.Agencies.FindAll(text), AgencyResolver.Regions.FindAll(text),
+                header is not null && cells is not null && header.Length == cells.Length ? header : null, cells);
+
+            var sentences = SentenceSplitter.Sentences(text);
+            for (var si = 0; si < sentences.Count; si++)
+            {
+                var sentence = sentences[si];
+                var headerCell = context.Header is not null && si < context.Header.Length ? context.Header[si] : string.Empty;
+                document.SentenceStart = sentence.Start;
+                ExtractEvents(context, sentence, facts, document);
+                ExtractQuantities(context, sentence, headerCell, quantities, facts, document, ref nextGroup);
+            }
+
+            document.LastAgency = context.Agencies.LastOrDefault().Value ?? document.LastAgency;
+            document.LastRegion = context.Regions.LastOrDefault().Value ?? AgencyResolver.RegionOf(context.Agencies.LastOrDefault().Value)
+                ?? document.LastRegion;
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// What earlier text established: news paragraphs keep talking about the same regulator and country
+    /// ("In December, the agency also approved …"; "其中,约七成患者…" after "国内已有…").
+    /// </summary>
+    private sealed class DocumentState
+    {
+        public string? LastAgency { get; set; }
+
+        public string? LastRegion { get; set; }
+
+        public int SentenceStart { get; set; }
+
+        /// <summary>The region last named before the current sentence (this paragraph, then earlier ones).</summary>
+        public string? RegionBefore(ParagraphContext c) =>
+            c.Regions.LastOrDefault(m => m.End <= SentenceStart).Value
+            ?? AgencyResolver.RegionOf(c.Agencies.LastOrDefault(m => m.End <= SentenceStart).Value)
+            ?? LastRegion;
+    }
+
+    private static readonly Regex AgencyAnaphora = Rx.Make(@"(?i:the (?:agency|regulator))|该局|监管部门");
+
+    private sealed record ParagraphContext(
+        Paragraph Paragraph,
+        string Text,
+        List<DateMention> Dates,
+        DateOnly? Published,
+        List<Mention> Modalities,
+        List<Mention> Agencies,
+        List<Mention> Regions,
+        string[]? Header,
+        string[]? Cells);
+
+    private static void ExtractEvents(ParagraphContext c, TextSpan sentence, List<Fact> facts, DocumentState document)
+    {
+        var s = sentence.Of(c.Text);
+        var agencies = c.Agencies.Where(m => sentence.Contains(m.Start)).ToList();
+        foreach (var e in EventMatcher.Find(s, agencies.Count > 0))
+        {
+            var agency = agencies.FirstOrDefault().Value ?? (AgencyAnaphora.IsMatch(s) ? document.LastAgency : null);
+            string? modality;
+            if (e.Kind == FactKinds.Policy)
+            {
+                var title = EventMatcher.TitleIn(s);
+                var inTitle = title.Success
+                    ? c.Modalities.FirstOrDefault(m => m.Start >= sentence.Start + title.Index && m.End <= sentence.Start + title.Index + title.Length).Value
+                    : null;
+                modality = inTitle ?? c.Modalities.FirstOrDefault(m => sentence.Contains(m.Start)).Value;
+            }
+            else
+            {
+                modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
+            }
+
+            var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+                ?? document.RegionBefore(c);
+            var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
+            facts.Add(new Fact(e.Kind, null, null, null, modality, region, agency, e.Product, e.Company, date,
+                c.Paragraph.Number, s, null));
+        }
+    }
+
+    private static void ExtractQuantities(ParagraphContext c, TextSpan sentence, string headerCell, List<Quantity> all, List<Fact> facts,
+        DocumentState document, ref int nextGroup)
+    {
+        var inSentence = all.Where(q => q.Skip is null && sentence.Contains(q.NumberStart)).ToList();
+        if (inSentence.Count == 0)
+        {
+            return;
+        }
+
+        var text = c.Text;
+        var sentenceText = sentence.Of(text);
+        var clauses = SentenceSplitter.Clauses(text, sentence);
+        var headerRow = c.Header is null ? string.Empty : string.Join(" ", c.Header);
+        var forecastCue = KindClassifier.ForecastCue.IsMatch(sentenceText) || FutureTarget(sentenceText, c.Published) is not null;
+
+        // Breakdown: "14款CGT产品,包括7款CAR-T、3款小核酸…" — a count followed by a list cue, then counts of the same unit.
+        var groups = new Dictionary<Quantity, int>();
+        var heads = new Dictionary<Quantity, Quantity>();
+        for (var i = 0; i < inSentence.Count; i++)
+        {
+            var head = inSentence[i];
+            if (head.Unit != Units.Count || head.ArticleOne)
+            {
+                continue;
+            }
+
+            var parts = new List<Quantity>();
+            var cueSeen = false;
+            var pos = head.End;
+            for (var j = i + 1; j < inSentence.Count; j++)
+            {
+                var part = inSentence[j];
+                cueSeen |= BreakdownCue.IsMatch(text[pos..part.Start]);
+                pos = part.End;
+                if (cueSeen && part.Unit == Units.Count)
+                {
+                    parts.Add(part);
+                }
+            }
+
+            if (parts.Count > 0)
+            {
+                var id = nextGroup++;
+                groups[head] = id;
+                foreach (var p in parts)
+                {
+                    groups[p] = id;
+                    heads[p] = head;
+                }
+
+                break;
+            }
+        }
+
+        var kinds = new Dictionary<Quantity, string>();
+        foreach (var q in inSentence)
+        {
+            if (q.ArticleOne && !heads.ContainsKey(q))
+            {
+                continue;
+            }
+
+            var clause = clauses.FirstOrDefault(cl => cl.Contains(q.NumberStart));
+            if (clause.End == 0)
+            {
+                clause = sentence;
+            }
+
+            var clauseText = clause.Of(text) + " " + headerCell;
+            var sentenceCue = sentenceText + " " + headerRow;
+            if (q.Unit == Units.Persons)
+            {
+                q.Unit = PatientWord.IsMatch(clauseText) ? Units.Patients : Units.Count;
+            }
+
+            var kind = heads.TryGetValue(q, out var h) && kinds.TryGetValue(h, out var hk)
+                ? hk
+                : KindClassifier.Classify(q, clauseText, sentenceCue, text, forecastCue);
+            kinds[q] = kind;
+
+            var value = q.Value;
+            if (kind == FactKinds.Growth && q.Unit == Units.Percent && KindClassifier.IsDecline(clause.Of(text)) && value > 0)
+            {
+                value = -value;
+            }
+
+            var isPart = heads.ContainsKey(q);
+            var nextStart = inSentence.FirstOrDefault(o => o.NumberStart > q.NumberStart)?.Start ?? sentence.End;
+            var modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, followingFirst: isPart, nearLimit: nextStart);
+            if (isPart && modality is not null && !c.Modalities.Any(m => m.Start >= q.End && m.Start < nextStart))
+            {
+                // A part with no label of its own ("其中9款在近三年获批") takes the total's modality.
+                modality = null;
+            }
+
+            modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
+            modality ??= HeaderModality(headerCell) ?? (c.Header is null ? null : FirstModality(string.Join(" ", c.Cells ?? [])) ?? FirstModality(headerRow));
+
+            var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
+            var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
+                ?? document.RegionBefore(c);
+            var date = QuantityDate(c, sentence, kind, sentenceText);
+            var (product, company) = TableProductCompany(c);
+            if (kind is FactKinds.Funding or FactKinds.DealValue)
+            {
+                company ??= EventMatcher.SubjectCompany(sentenceText);
+            }
+            else if (kind == FactKinds.Price)
+            {
+                product ??= EventMatcher.SubjectProduct(sentenceText);
+            }
+
+            var evidence = sentenceText;
+            facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
+                c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
+        }
+    }
+
+    private static string? FactModalityOfHead(ParagraphContext c, Quantity head, List<TextSpan> clauses, TextSpan sentence)
+    {
+        var clause = clauses.FirstOrDefault(cl => cl.Contains(head.NumberStart));
+        return TermDictionary.Nearest(c.Modalities, head.NumberStart, clause.End == 0 ? sentence : clause, sentence);
+    }
+
+    private static string? HeaderModality(string headerCell) => headerCell.Length == 0 ? null : FirstModality(headerCell);
+
+    private static string? FirstModality(string text) => text.Length == 0 ? null : ModalityResolver.FindAll(text).FirstOrDefault().Value;
+
+    private static (string? Product, string? Company) TableProductCompany(ParagraphContext c)
+    {
+        if (c.Header is null || c.Cells is null)
+        {
+            return (null, null);
+        }
+
+        string? Column(Regex header)
+        {
+            var i = Array.FindIndex(c.Header, h => header.IsMatch(h));
+            return i >= 0 && i < c.Cells.Length && c.Cells[i].Length > 0 ? c.Cells[i].Split('/')[0].Trim() : null;
+        }
+
+        return (Column(ProductHeader), Column(CompanyHeader));
+    }
+
+    /// <summary>As-of date first (截至6月底), then a forecast's target year, then the year the figure is for.</summary>
+    private static string? QuantityDate(ParagraphContext c, TextSpan sentence, string kind, string sentenceText)
+    {
+        var inSentence = c.Dates.Where(d => sentence.Contains(d.Start) && DateResolver.IsReal(d)).ToList();
+        if (inSentence.FirstOrDefault(d => d.Kind == DateKind.AsOf) is { Iso: not null } asOf)
+        {
+            return asOf.Iso;
+        }
+
+        if (kind == FactKinds.Forecast && FutureTarget(sentenceText, c.Published) is { } target)
+        {
+            return target;
+        }
+
+        foreach (var d in inSentence.Where(d => d.Kind == DateKind.Year))
+        {
+            if (!ComparedYear.IsMatch(c.Text[..d.Start]))
+            {
+                return d.Iso;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FutureTarget(string sentence, DateOnly? published)
+    {
+        foreach (Match m in ForecastTarget.Matches(sentence))
+        {
+            var y = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (published is { } p && y > p.Year)
+            {
+                return m.Groups["y"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? EventDate(List<DateMention> dates, TextSpan sentence)
+    {
+        var inSentence = dates.Where(d => sentence.Contains(d.Start) && DateResolver.IsReal(d)).ToList();
+        return (inSentence.FirstOrDefault(d => d.Kind == DateKind.Day).Iso
+            ?? inSentence.FirstOrDefault(d => d.Kind == DateKind.Month).Iso
+            ?? inSentence.FirstOrDefault(d => d.Kind == DateKind.Year).Iso);
+    }
+
+    private static string? MostSpecific(IEnumerable<string> modalities)
+    {
+        var set = modalities.ToHashSet();
+        return ModalityResolver.Specificity.FirstOrDefault(set.Contains);
+    }
+}

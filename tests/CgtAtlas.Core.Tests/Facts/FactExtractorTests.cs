@@ -1,0 +1,138 @@
+using CgtAtlas.Facts;
+
+namespace CgtAtlas.Core.Tests.Facts;
+
+public sealed class FactExtractorTests
+{
+    private static readonly FactExtractor Extractor = new();
+    private static readonly DateOnly Published = new(2025, 9, 16);
+
+    private static IReadOnlyList<Fact> Extract(params string[] paragraphs) =>
+        Extractor.Extract(paragraphs.Select((p, i) => LabelledFacts.Normalise(p, i + 1)).ToList(), Published);
+
+    private static Fact Single(string text, string kind) => Assert.Single(Extract(text), f => f.Kind == kind);
+
+    [Theory]
+    [InlineData("全球CGT临床试验约2000项。", "trial_count", 2000, "count", "approx")]
+    [InlineData("中国CGT临床试验占比超过一半。", "share", 50, "percent", "over")]
+    [InlineData("国内细胞治疗试验中逾六成为研究者发起。", "share", 60, "percent", "over")]
+    [InlineData("我国已有14款CGT产品获批上市。", "approval_count", 14, "count", "exact")]
+    [InlineData("CDE已审评CGT新药临床试验申请765件。", "application_count", 765, "count", "exact")]
+    [InlineData("CAR-T疗法单次治疗费用普遍在100万元以上。", "price", 1_000_000, "CNY", "at_least")]
+    [InlineData("该公司完成1.2亿元A轮融资,用于CAR-T研发。", "funding", 120_000_000, "CNY", "exact")]
+    [InlineData("药审中心将CGT临床试验申请审评时限缩短至30个工作日。", "review_time", 30, "working_days", "exact")]
+    [InlineData("Global CGT clinical trials have reached about 2,000.", "trial_count", 2000, "count", "approx")]
+    [InlineData("China accounts for over 50% of CAR-T trials.", "share", 50, "percent", "over")]
+    [InlineData("The gene therapy deal is worth $1.2 billion.", "deal_value", 1_200_000_000, "USD", "exact")]
+    [InlineData("相关CAR-T融资不少于10起。", "quantity", 10, "count", "at_least")]
+    [InlineData("国内CAR-T产品年治疗患者不足2000人。", "patient_count", 2000, "patients", "under")]
+    [InlineData("CAR-T随访时间不到6个月。", "duration", 6, "months", "under")]
+    [InlineData("我国累计批准十四款细胞和基因治疗产品。", "approval_count", 14, "count", "exact")]
+    [InlineData("其中两款细胞治疗产品获批上市。", "approval_count", 2, "count", "exact")]
+    [InlineData("细胞治疗产品占比约三成。", "share", 30, "percent", "approx")]
+    [InlineData("百分之六十以上的细胞治疗产品为近三年获批。", "share", 60, "percent", "at_least")]
+    [InlineData("小核酸药物申请数量下降了12%。", "growth", -12, "percent", "exact")]
+    [InlineData("干细胞类申请数量同比翻番。", "growth", 2, "fold", "exact")]
+    public void Reads_value_unit_and_qualifier(string text, string kind, double value, string unit, string qualifier)
+    {
+        var fact = Single(text, kind);
+        Assert.Equal(value, fact.Value!.Value, 3);
+        Assert.Equal(unit, fact.Unit);
+        Assert.Equal(qualifier, fact.Qualifier);
+        Assert.Contains(fact.Evidence, text.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CT041是靶向Claudin18.2的CAR-T细胞治疗产品,目前处于I期临床。")]
+    [InlineData("The Phase 1 CAR-T trial NCT01234567 tested an AAV9 vector and CD19/BCMA targets.")]
+    [InlineData("该基因治疗药物为1类创新药,适用于3至21岁患者。")]
+    [InlineData("这是国内获批的第四款小核酸药物,也是首例CAR-T商业化用药。")]
+    [InlineData("2024年6月10日,CGT行业大会在上海召开。")]
+    [InlineData("In 2024, the FDA met CAR-T developers on March 3, 2025 at 10:30.")]
+    [InlineData("目前国内已有数十家企业布局细胞治疗赛道。")]
+    public void Identifiers_dates_ordinals_and_vague_amounts_are_not_quantities(string text) =>
+        Assert.DoesNotContain(Extract(text), f => f.Value is not null);
+
+    [Fact]
+    public void A_document_outside_the_field_yields_nothing() =>
+        Assert.Empty(Extract("Office notice: our office at 100 Main Street, Suite 4B, closes on March 14, 2025.",
+            "Call +1 617 555 0100 or visit room 12 on the 3rd floor."));
+
+    [Fact]
+    public void Breakdown_parts_share_a_group_and_take_their_own_modality()
+    {
+        var facts = Extract("目前,我国已有14款CGT产品获批上市,包括7款CAR-T、3款小核酸、2款基因治疗、1款干细胞和1款溶瘤病毒产品,其中9款在近三年获批。")
+            .Where(f => f.Kind == "approval_count").ToList();
+        Assert.Equal([14.0, 7, 3, 2, 1, 1, 9], facts.Select(f => f.Value!.Value));
+        Assert.Equal(["CGT", "CAR-T", "small nucleic acid", "gene therapy", "stem cell", "oncolytic virus", "CGT"], facts.Select(f => f.Modality));
+        Assert.Single(facts.Select(f => f.GroupId).Distinct());
+        Assert.NotNull(facts[0].GroupId);
+    }
+
+    [Fact]
+    public void English_breakdown_counts_the_word_one()
+    {
+        var facts = Extract("By the end of 2025, regulators in China had cleared 15 cell and gene therapy products — 8 CAR-Ts, 2 gene therapies and one stem cell product.");
+        Assert.Equal([15.0, 8, 2, 1], facts.Select(f => f.Value!.Value));
+        Assert.All(facts, f => Assert.Equal("2025-12-31", f.Date));
+        Assert.All(facts, f => Assert.Equal("CN", f.Region));
+    }
+
+    [Fact]
+    public void As_of_date_and_region_come_from_the_sentence()
+    {
+        var fact = Single("截至2025年6月底,全球CGT临床试验约2000项。", "trial_count");
+        Assert.Equal("2025-06-30", fact.Date);
+        Assert.Equal("global", fact.Region);
+        Assert.Equal("CGT", fact.Modality);
+    }
+
+    [Fact]
+    public void Approval_event_names_product_agency_and_date()
+    {
+        var fact = Single("11月7日,国家药品监督管理局批准某生物公司申报的普基奥仑赛注射液上市。", "approval_event");
+        Assert.Equal("普基奥仑赛注射液", fact.Product);
+        Assert.Equal("NMPA", fact.Agency);
+        Assert.Equal("CN", fact.Region);
+        Assert.Equal("CAR-T", fact.Modality);
+        Assert.Equal("2024-11-07", fact.Date);
+        Assert.Null(fact.Value);
+    }
+
+    [Fact]
+    public void English_approval_event()
+    {
+        var fact = Single("The FDA approved Aucatzyl (obecabtagene autoleucel), Autolus Therapeutics' CD19-directed CAR-T therapy, on November 8, 2024.", "approval_event");
+        Assert.Equal("Aucatzyl", fact.Product);
+        Assert.Equal("Autolus Therapeutics", fact.Company);
+        Assert.Equal("FDA", fact.Agency);
+        Assert.Equal("2024-11-08", fact.Date);
+    }
+
+    [Fact]
+    public void Policy_draft_has_agency_and_date()
+    {
+        var fact = Single("6月10日,药审中心发布《基因治疗产品非临床研究技术指导原则(征求意见稿)》。", "policy");
+        Assert.Equal("CDE", fact.Agency);
+        Assert.Equal("2025-06-10", fact.Date);
+        Assert.Equal("gene therapy", fact.Modality);
+    }
+
+    [Fact]
+    public void Range_is_two_facts_at_least_and_at_most()
+    {
+        var facts = Extract("The agency expects to approve 10 to 20 cell and gene therapy products a year by 2027.");
+        Assert.Equal(2, facts.Count);
+        Assert.Equal(("at_least", "at_most"), (facts[0].Qualifier, facts[1].Qualifier));
+        Assert.All(facts, f => Assert.Equal("forecast", f.Kind));
+    }
+
+    [Fact]
+    public void Extraction_is_deterministic_and_thread_safe()
+    {
+        var paragraphs = new[] { "截至2025年6月底,全球CGT临床试验约2000项,中国占比超过一半。", "CAR-T疗法单次治疗费用普遍在100万元以上。" }
+            .Select((p, i) => LabelledFacts.Normalise(p, i + 1)).ToList();
+        var expected = Extractor.Extract(paragraphs, Published);
+        Parallel.For(0, 32, _ => Assert.Equal(expected, Extractor.Extract(paragraphs, Published)));
+    }
+}
