@@ -22,6 +22,8 @@ public static class CgtApp
         root.Subcommands.Add(ShowCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(BriefCommand.Create(console));
+        root.Subcommands.Add(FactsCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

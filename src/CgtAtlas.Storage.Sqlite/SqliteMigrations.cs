@@ -16,6 +16,7 @@ internal static partial class SqliteMigrations
     private static readonly string[] s_steps =
     [
         Documents,
+        Briefs,
     ];
 
     private const string Documents =
