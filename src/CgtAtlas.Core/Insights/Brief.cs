@@ -66,3 +66,11 @@ public static class BriefSections
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown section key"),
     };
 }
+
+/// <summary>How the composer classified one sentence (or table row) of a document.</summary>
+/// <param name="Paragraph">The paragraph number.</param>
+/// <param name="Text">The sentence, without list markers.</param>
+/// <param name="Section">The body section key, or null when nothing points anywhere.</param>
+/// <param name="Score">Cue and fact weight of that section.</param>
+/// <param name="CoreScore">Weight of thesis cues (本文, 标志着, overall, marks …) used to pick Core Insights.</param>
+public sealed record ClassifiedSentence(int Paragraph, string Text, string? Section, double Score, double CoreScore);

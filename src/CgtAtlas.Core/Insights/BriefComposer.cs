@@ -43,8 +43,8 @@ public sealed class BriefComposer
     /// <summary>Fewest field-specific term mentions a document needs before it is summarised.</summary>
     public const int MinDomainMentions = 2;
 
-    /// <summary>Fewest characters of running text a document needs before it is summarised.</summary>
-    public const int MinTextLength = 120;
+    /// <summary>Fewest characters of running text (a Han character counts three) a document needs before it is summarised.</summary>
+    public const int MinTextLength = 200;
 
     private readonly FactExtractor _extractor;
 
@@ -77,58 +77,27 @@ public sealed class BriefComposer
 
         var units = TextUnits.Split(paragraphs);
         var sentences = units.Where(u => u.Kind == UnitKind.Sentence).ToList();
-        var textLength = sentences.Sum(u => u.Text.Length);
+        // A Han character carries about as much as three Latin letters.
+        var textLength = sentences.Sum(u => u.Text.Sum(c => c is >= '\u4e00' and <= '\u9fff' ? 3 : 1));
         var domainMentions = DomainTerms.Sum(t => paragraphs.Sum(p => t.Pattern.Count(p.Text))) + DomainTerms.Sum(t => t.Pattern.Count(title));
         if (domainMentions < MinDomainMentions || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
         {
             return TooLittle(title, lang, domainMentions < MinDomainMentions);
         }
 
-        // Facts to the unit whose text holds their evidence.
-        var factsOf = new Dictionary<TextUnit, List<int>>();
-        for (var i = 0; i < facts.Count; i++)
-        {
-            var unit = UnitOf(units, paragraphs, facts[i]);
-            if (unit is not null)
-            {
-                (factsOf.TryGetValue(unit, out var list) ? list : factsOf[unit] = []).Add(i);
-            }
-        }
-
         var candidates = new List<Candidate>();
-        var headingPrior = new double[BriefSections.Order.Count];
-        var bodyUnits = units.Count(u => u.Kind != UnitKind.Heading);
-        var position = 0;
-        foreach (var unit in units)
+        foreach (var a in Analyse(units, paragraphs, facts))
         {
-            var kinds = factsOf.TryGetValue(unit, out var fi) ? fi.Select(i => facts[i].Kind).ToList() : [];
-            var scores = SectionClassifier.Scores(unit.Text, kinds);
-            if (unit.Kind == UnitKind.Heading)
-            {
-                headingPrior = scores;
-                continue;
-            }
-
-            position++;
-            for (var s = 0; s < scores.Length; s++)
-            {
-                scores[s] += 0.5 * headingPrior[s];
-            }
-
-            var coreScore = scores[0];
-            scores[0] = 0;
-            var section = SectionClassifier.Best(scores);
-            var positionBonus = 1.5 * (1 - ((double)(position - 1) / Math.Max(1, bodyUnits)));
-            var bullet = BuildBullet(unit, fi, facts, paragraphs, zh);
+            var bullet = BuildBullet(a.Unit, a.Facts, facts, paragraphs, zh);
             if (bullet is null)
             {
                 continue;
             }
 
-            var key = section.Key ?? (fi?.Select(i => SectionClassifier.SectionOf(facts[i].Kind)).FirstOrDefault(k => k is not null));
             var factBearing = bullet.Facts.Count > 0;
-            candidates.Add(new Candidate(unit, bullet, key, (factBearing ? 2.0 : 0) + positionBonus + Math.Min(section.Score, 4) * 0.5 + Math.Min(section.Margin, 2) * 0.25,
-                coreScore, FactKeys(bullet, facts)));
+            candidates.Add(new Candidate(a.Unit, bullet, a.Section.Key,
+                (factBearing ? 2.0 : 0) + a.PositionBonus + (Math.Min(a.Section.Score, 4) * 0.5) + (Math.Min(a.Section.Margin, 2) * 0.25),
+                a.CoreScore, FactKeys(bullet, facts)));
         }
 
         var sections = new List<BriefSection>();
@@ -172,6 +141,76 @@ public sealed class BriefComposer
         }
 
         return new Brief(title, lang, sections);
+    }
+
+    /// <summary>
+    /// The body section each sentence and table row of a document is given (what the composer files bullets under),
+    /// in reading order; <see cref="ClassifiedSentence.Section"/> is null when no cue or fact points anywhere.
+    /// </summary>
+    public IReadOnlyList<ClassifiedSentence> ClassifySentences(IReadOnlyList<Paragraph> paragraphs, DateOnly? published, IReadOnlyList<Fact>? facts = null)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        facts ??= _extractor.Extract(paragraphs, published);
+        return Analyse(TextUnits.Split(paragraphs), paragraphs, facts)
+            .Select(a => new ClassifiedSentence(a.Unit.Paragraph, a.Unit.Text, a.Section.Key, a.Section.Score, a.CoreScore))
+            .ToList();
+    }
+
+    private sealed record Analysed(TextUnit Unit, List<int>? Facts, SectionScore Section, double CoreScore, double PositionBonus);
+
+    /// <summary>Classifies every sentence and table row: its own cues and facts, plus half the cues of the heading above it.</summary>
+    private static List<Analysed> Analyse(List<TextUnit> units, IReadOnlyList<Paragraph> paragraphs, IReadOnlyList<Fact> facts)
+    {
+        // Facts to the unit whose text holds their evidence.
+        var factsOf = new Dictionary<TextUnit, List<int>>();
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var unit = UnitOf(units, paragraphs, facts[i]);
+            if (unit is not null)
+            {
+                (factsOf.TryGetValue(unit, out var list) ? list : factsOf[unit] = []).Add(i);
+            }
+        }
+
+        var result = new List<Analysed>();
+        var headingPrior = new double[BriefSections.Order.Count];
+        var bodyUnits = units.Count(u => u.Kind != UnitKind.Heading);
+        var position = 0;
+        foreach (var unit in units)
+        {
+            var fi = factsOf.GetValueOrDefault(unit);
+            var kinds = fi is null ? [] : fi.Select(i => facts[i].Kind).ToList();
+            var scores = SectionClassifier.Scores(unit.Text, kinds);
+            if (unit.Kind == UnitKind.Heading)
+            {
+                headingPrior = scores;
+                continue;
+            }
+
+            position++;
+            for (var s = 0; s < scores.Length; s++)
+            {
+                scores[s] += 0.5 * headingPrior[s];
+            }
+
+            var coreScore = scores[0];
+            scores[0] = 0;
+            var section = SectionClassifier.Best(scores);
+            if (section.Key is null && result.Count > 0 && result[^1].Unit.Paragraph == unit.Paragraph && result[^1].Section.Key is { } carried)
+            {
+                // A sentence without cues continues the one before it ("Seven of them are CAR-T therapies.").
+                section = new SectionScore(carried, 0, 0);
+            }
+
+            if (section.Key is null && fi?.Select(i => SectionClassifier.SectionOf(facts[i].Kind)).FirstOrDefault(k => k is not null) is { } byFact)
+            {
+                section = new SectionScore(byFact, 0, 0);
+            }
+
+            result.Add(new Analysed(unit, fi, section, coreScore, 1.5 * (1 - ((double)(position - 1) / Math.Max(1, bodyUnits)))));
+        }
+
+        return result;
     }
 
     /// <summary><c>zh</c> for Chinese (zh, cn, chinese, 中文), else <c>en</c>.</summary>
@@ -256,7 +295,9 @@ public sealed class BriefComposer
     {
         var clauses = new List<string>();
         var seenGroups = new HashSet<int>();
+        var seenRange = false;
         Fact? previous = null;
+        Fact? beforePrevious = null;
         foreach (var i in indexes)
         {
             var f = facts[i];
@@ -274,8 +315,33 @@ public sealed class BriefComposer
                     continue;
                 }
 
-                var breakdown = FactPhrases.Breakdown(parts, zh);
+                var breakdown = FactPhrases.Breakdown(f, parts, zh);
                 clauses.Add(breakdown is null ? head : head + (zh ? "," : ", ") + breakdown);
+            }
+            else if (previous is not null && previous.Value is not null && f.Value is not null && FactPhrases.SameSubject(previous, f))
+            {
+                // A second figure about the same subject: add the amount, not the subject again.
+                if (f.Value == previous.Value && f.Unit == previous.Unit)
+                {
+                    continue;
+                }
+
+                var range = previous.Qualifier == "at_least" && f.Qualifier == "at_most" && previous.Unit == f.Unit && !seenRange;
+                if (!range || previous.GroupId is not null)
+                {
+                    // Two figures about one subject that are not a range ("nine of the 14", "from 60 to 30 days"):
+                    // a template would lose how they relate, so the sentence is quoted instead.
+                    return null;
+                }
+
+                seenRange = true;
+                var from = FactPhrases.Clause(previous with { Qualifier = "exact" }, zh, beforePrevious, dateDetail);
+                if (from is null)
+                {
+                    return null;
+                }
+
+                clauses[^1] = from + (zh ? "至" : " to ") + FactPhrases.Amount(f with { Qualifier = "exact" }, zh);
             }
             else
             {
@@ -288,6 +354,7 @@ public sealed class BriefComposer
                 clauses.Add(clause);
             }
 
+            beforePrevious = previous;
             previous = f;
             if (clauses.Count >= 4)
             {
@@ -332,9 +399,11 @@ public sealed class BriefComposer
         shown.Add(lead);
 
         // Main claim: a thesis sentence anywhere (标志着 / marks / overall …), else the strongest fact-bearing bullet.
-        var claim = sentences.Where(c => c != lead && c.CoreScore > 0).OrderByDescending(c => c.CoreScore + c.Score).FirstOrDefault()
+        var claim = sentences.Where(c => c != lead && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0))
+                .OrderByDescending(c => c.CoreScore + c.Score).FirstOrDefault()
             ?? candidates.Where(c => c != lead && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).FirstOrDefault();
-        if (claim is not null && Duplicate(claim, shown) is null && result.Count < MaxCoreBullets)
+        // A short document keeps its remaining sentences for the body sections.
+        if (claim is not null && candidates.Count >= 5 && Duplicate(claim, shown) is null && result.Count < MaxCoreBullets)
         {
             result.Add(claim.Bullet);
             shown.Add(claim);

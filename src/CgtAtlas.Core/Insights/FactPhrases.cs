@@ -10,8 +10,46 @@ namespace CgtAtlas.Insights;
 /// </summary>
 internal static class FactPhrases
 {
-    /// <summary>Kinds rendered from facts; other kinds (plain quantities, durations, efficacy) keep the source sentence.</summary>
-    public static bool IsRenderable(Fact fact) => fact.Kind switch
+    private static readonly System.Text.RegularExpressions.Regex MonthName = new(
+        @"^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$|^\s*(?:年|月|日|号)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Kinds rendered from facts; other kinds (plain quantities, durations, efficacy) keep the source sentence. A
+    /// figure whose every spelling in the evidence is part of a date (18 October, 6月30日) is not rendered: a sanity
+    /// check against reading a day of the month as an amount.
+    /// </summary>
+    public static bool IsRenderable(Fact fact) => IsRenderableKind(fact) && !OnlyInDates(fact);
+
+    private static bool OnlyInDates(Fact fact)
+    {
+        if (fact.Value is not { } v || fact.Unit is not ("count" or null) || v != Math.Floor(v) || v > 31)
+        {
+            return false;
+        }
+
+        var digits = v.ToString(CultureInfo.InvariantCulture);
+        var e = fact.Evidence;
+        var any = false;
+        for (var at = e.IndexOf(digits, StringComparison.Ordinal); at >= 0; at = e.IndexOf(digits, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + digits.Length;
+            if ((at > 0 && char.IsAsciiDigit(e[at - 1])) || (end < e.Length && char.IsAsciiDigit(e[end])))
+            {
+                continue;
+            }
+
+            any = true;
+            if (!MonthName.IsMatch(e[end..Math.Min(e.Length, end + 12)]) && !MonthName.IsMatch(e[Math.Max(0, at - 12)..at]))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool IsRenderableKind(Fact fact) => fact.Kind switch
     {
         FactKinds.TrialCount or FactKinds.Share or FactKinds.ApprovalCount or FactKinds.ApplicationCount or FactKinds.ReviewTime
             or FactKinds.Price or FactKinds.DealValue or FactKinds.MarketSize or FactKinds.Funding or FactKinds.Revenue
@@ -28,9 +66,10 @@ internal static class FactPhrases
     public static string? Clause(Fact fact, bool zh, Fact? previous, int dateDetail) => zh ? Zh(fact, previous, dateDetail) : En(fact, previous, dateDetail);
 
     /// <summary>The parts of a breakdown ("including 7 CAR-T, 3 small nucleic acid …").</summary>
-    public static string? Breakdown(IReadOnlyList<Fact> parts, bool zh)
+    public static string? Breakdown(Fact head, IReadOnlyList<Fact> parts, bool zh)
     {
-        var labelled = parts.Where(p => p.Value is not null && p.Modality is not null).ToList();
+        var labelled = parts.Where(p => p.Value is not null && p.Modality is not null && p.Modality != head.Modality).ToList();
+        labelled = labelled.Where(p => labelled.Count(o => o.Modality == p.Modality) == 1).ToList();
         if (labelled.Count == 0)
         {
             return null;
@@ -55,14 +94,16 @@ internal static class FactPhrases
         string? clause = f.Kind switch
         {
             FactKinds.TrialCount => previous is null
-                ? $"{Cap(Join(RegionAdjEn(f.Region), modality))} clinical trials have reached {qv}".Trim()
+                ? f.Value >= 100
+                    ? $"{Cap(Join(RegionAdjEn(f.Region), modality))} clinical trials have reached {qv}".Trim()
+                    : $"{Cap(qv)} {Join(modality, "clinical trials")} are reported{In(region)}"
                 : $"{qv} {Join(modality, "clinical trials")}{In(region)}",
             FactKinds.Share => previous is not null
                 ? $"with {region ?? modality ?? "the segment"} accounting for {qv}{(region is not null && modality is not null && modality != ModalityEn(previous.Modality) ? " in " + modality : string.Empty)}"
                 : $"{Cap(region is not null ? region + "'s share" + (modality is null ? string.Empty : " of " + modality) : (modality ?? "the") + " share")} is {qv}",
-            FactKinds.ApprovalCount => agency is not null || region is not null
-                ? $"{(agency ?? region)} has approved {qv} {Join(modality, "products")}"
-                : $"{qv} {Join(modality, "products")} have been approved",
+            FactKinds.ApprovalCount => agency is not null
+                ? $"The {agency} has approved {qv} {Join(modality, "products")}"
+                : $"{Cap(qv)} {Join(modality, "products")} have been approved{(f.Region == "global" ? " worldwide" : In(region))}",
             FactKinds.ApplicationCount => $"{qv} {Join(modality, "applications")}{(agency is null ? string.Empty : " at the " + agency)}",
             FactKinds.ReviewTime => $"{(agency is null ? "The" : "The " + agency)} review clock is {qv}",
             FactKinds.Price => $"{Cap(f.Product ?? (modality is null ? "the therapy" : modality + " therapies"))} {(f.Product is null && modality is not null ? "cost" : "costs")} {qv}",
@@ -75,13 +116,18 @@ internal static class FactPhrases
                 : $"{Cap(Join(region, modality) is { Length: > 0 } s2 ? s2 : "the figure")} grew by {qv}",
             FactKinds.Forecast => $"{Cap(Join(RegionAdjEn(f.Region), modality) is { Length: > 0 } s3 ? s3 : "the figure")} is expected to reach {qv}{(f.Date is { Length: >= 4 } && dateDetail > 0 ? " by " + f.Date[..4] : string.Empty)}",
             FactKinds.ApprovalEvent => $"{(agency is null ? "Regulators" : "The " + agency)} approved {f.Product}{(modality is null ? string.Empty : " (" + modality + ")")}",
-            FactKinds.Policy => $"{(agency is null ? "Regulators" : "The " + agency)} issued {f.Product}",
+            FactKinds.Policy => $"{(agency is null ? "Regulators" : "The " + agency)} issued {Titled(f.Product!)}",
             FactKinds.Platform => $"{f.Company ?? "A developer"} launched the {f.Product} platform",
             _ => null,
         };
         if (clause is null)
         {
             return null;
+        }
+
+        if (f.Kind is FactKinds.ApprovalEvent or FactKinds.Policy or FactKinds.Platform)
+        {
+            asOf = asOf.Replace("(as of ", "(", StringComparison.Ordinal);
         }
 
         return f.Kind is FactKinds.Forecast || asOf.Length == 0 || previous is not null ? clause : clause + " " + asOf;
@@ -111,13 +157,18 @@ internal static class FactPhrases
             FactKinds.Growth => $"{region}{modality}{(f.Value < 0 ? "下降" : "增长")}{qv}",
             FactKinds.Forecast => $"预计{(f.Date is { Length: >= 4 } && dateDetail > 0 ? "到" + f.Date[..4] + "年" : string.Empty)}{region}{modality}将达到{qv}",
             FactKinds.ApprovalEvent => $"{(agency.Length > 0 ? agency : "监管机构")}批准{f.Product}{(modality.Length > 0 ? "(" + modality + ")" : string.Empty)}",
-            FactKinds.Policy => $"{(agency.Length > 0 ? agency : "监管机构")}发布{f.Product}",
+            FactKinds.Policy => $"{(agency.Length > 0 ? agency : "监管机构")}发布{Titled(f.Product!)}",
             FactKinds.Platform => $"{f.Company ?? string.Empty}推出{f.Product}平台",
             _ => null,
         };
         if (clause is null)
         {
             return null;
+        }
+
+        if (f.Kind is FactKinds.ApprovalEvent or FactKinds.Policy or FactKinds.Platform)
+        {
+            asOf = asOf.Replace("截至", string.Empty, StringComparison.Ordinal);
         }
 
         return f.Kind is FactKinds.Forecast || asOf.Length == 0 || previous is not null ? clause : asOf + "," + clause;
@@ -242,6 +293,17 @@ internal static class FactPhrases
 
         return $"截至{iso[..4]}年";
     }
+
+    /// <summary>A Chinese document title gets 《》 (unless it has them); English titles stay as written.</summary>
+    private static string Titled(string title) =>
+        title.StartsWith('《') || !title.Any(c => c is >= '\u4e00' and <= '\u9fff') ? title : "《" + title + "》";
+
+    /// <summary>True when two facts say the same kind of thing about the same subject (a second value, a range end).</summary>
+    public static bool SameSubject(Fact a, Fact b) =>
+        a.Kind == b.Kind && a.Modality == b.Modality && a.Region == b.Region && a.Agency == b.Agency && a.Product == b.Product && a.Company == b.Company;
+
+    /// <summary>Only the amount of a fact ("about 1.5 million yuan" / "约150万元").</summary>
+    public static string Amount(Fact fact, bool zh) => zh ? QuantityZh(fact) : QuantityEn(fact);
 
     private static string Join(string? a, string? b) => string.Join(" ", new[] { a, b }.Where(s => !string.IsNullOrEmpty(s)));
 

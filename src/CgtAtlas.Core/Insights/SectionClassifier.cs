@@ -29,21 +29,24 @@ public static class SectionClassifier
 
         // Industry overview: how big the field is and what it is made of.
         (BriefSections.IndustryOverview, R(@"全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|\blandscape\b|\bsector\b|\bindustry\b|\bworldwide\b|\bglobal(?:ly)?\b|\bin total\b|\bcumulative\b|\bso far\b|\bto date\b|\bcount(?:s|ed)?\b|\btall(?:y|ies)\b|\bshare\b|\bunder way\b"), 1.0),
-        (BriefSections.IndustryOverview, R(@"已(?:有|批准|获批)\d*|共批准|获批上市的|上市产品|\bapproved (?:products|therapies)\b|\bhas approved\b|\bhave been approved\b"), 1.0),
+        (BriefSections.IndustryOverview, R(@"已(?:有|批准|获批)\d*|共批准|获批(?!临床)|上市产品|有\d+余?[个款家项]|\bthere (?:are|were)\b|\bapproved\b|\bauthori[sz]ed\b"), 1.0),
 
         // Policy and regulation.
         (BriefSections.PolicyRegulatory, R(@"政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|\bCDE\b|\bNMPA\b|\bFDA\b|\bEMA\b|\bCHMP\b|\bNHSA\b|通知|办法|规定|规范|条例|试点|《|\bguidance\b|\bguidelines?\b|\bregulat\w*|\bpolicy\b|\bpolicies\b|\bdraft\b|\bframework\b|\bpathway\b|\bdesignation\b|\bRMAT\b|\bPRIME\b|\bpilot\b|\brules?\b|\bcomment period\b|\breview (?:clock|time|period)\b|\bagency\b|\bregulator\b"), 1.2),
         (BriefSections.PolicyRegulatory, R(@"纳入医保|医保目录|国家医保|\breimbursement list\b|\bnational (?:basic )?medical insurance\b"), 0.8),
+        // Obligations are the language of rules.
+        (BriefSections.PolicyRegulatory, R(@"须|应当|必须|不得|要求|\bmust\b|\bshall\b|\brequire[sd]?\b|\bwill need to\b|\bauthorit(?:y|ies)\b|\bregulators?\b|\bAdministration\b|\bCommission\b|\bParliament\b|\blegislat\w*"), 1.0),
 
         // Clinical development and innovation.
-        (BriefSections.ClinicalDevelopment, R(@"临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bresponse\b|\bremission\b|\befficacy\b|\bsafety\b|\bendpoint\b|\bfollow-up\b|\bdata\b|\breadout\b|\bplatform\b|\btechnolog\w*|\bdelivery\b|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bfirst-in-human\b|\bpivotal\b|\bsolid tumou?rs?\b|\bdosed\b|\bIND\b|\bINDs\b|\bstud(?:y|ies)\b"), 1.0),
+        (BriefSections.ClinicalDevelopment, R(@"临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bresponse\b|\bremission\b|\befficacy\b|\bsafety\b|\bendpoint\b|\bfollow-up\b|\bdata\b|\breadout\b|\bplatform\b|\btechnolog\w*|\bdelivery\b|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bfirst-in-human\b|\bpivotal\b|\bsolid tumou?rs?\b|\bdos(?:ed|e|es|ing)\b|\bIND\b|\bINDs\b|\bstud(?:y|ies)\b|研究显示|注射|给药|输注|生存|出血率|不良|\bsurvival\b|\binfusion\b|\binjection\b|\bsyndrome\b|\btoxicit\w*|\badverse\b|\bpatients\b"), 1.0),
         (BriefSections.ClinicalDevelopment, R(@"默示许可|获批临床|临床试验申请|\bclinical trial applications?\b|\bIND (?:applications?|clearance)\b"), 0.6),
 
         // Market dynamics and challenges.
-        (BriefSections.MarketDynamics, R(@"市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|\bmarket\w*\b|\bpric\w*\b|\bcosts?\b|\bcostly\b|\bexpensive\b|\bsales\b|\brevenue\b|\bdeals?\b|\blicens\w*|\bupfront\b|\bmilestones?\b|\bacqui\w*|\bfunding\b|\bfinancing\b|\braised?\b|\binvest\w*|\bcompetit\w*|\bcommerciali\w*|\baccess\b|\baffordab\w*|\breimburs\w*|\bpayers?\b|\binsur\w*|\bchallenges?\b|\bsticking point\b|\bmultinational\w*|\bmanufacturing capacity\b|\bprocurement\b|\byuan\b|\bRMB\b|\bUS\$|\$\d"), 1.0),
+        (BriefSections.MarketDynamics, R(@"市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|\bmarket\w*\b|\bpric\w*\b|\bcosts?\b|\bcostly\b|\bexpensive\b|\bsales\b|\brevenue\b|\bdeals?\b|\blicens\w*|\bupfront\b|\bmilestones?\b|\bacqui\w*|\bfunding\b|\bfinancing\b|\braised?\b|\binvest\w*|\bcompetit\w*|\bcommerciali\w*|\baccess\b|\baffordab\w*|\breimburs\w*|\bpayers?\b|\binsur\w*|\bchallenges?\b|\bsticking point\b|\bmultinational\w*|\bmanufacturing capacity\b|\bprocurement\b|\byuan\b|\bRMB\b|\bUS\$|\$\d|\bsupply\b|\bdemand\b|\bshortages?\b|\bcapacity\b|\bbatch(?:es)?\b|供不应求|同质化|生产成本"), 1.1),
 
-        // Future prospects.
-        (BriefSections.FutureProspects, R(@"未来|有望|预计|预测|展望|前景|趋势|下一步|机遇|潜力|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|下一个|新赛道|\bfuture\b|\boutlook\b|\bprospects?\b|\bexpect\w*|\bforecast\w*|\bproject(?:ed|ions?)\b|\bwill\b|\bcould\b|\bnext\b|\bpotential\b|\bopportunit\w*|\bby 20\d\d\b|\bfrontiers?\b|\bemerging\b|\bpoised\b|\blikely\b"), 1.0),
+        // Future prospects: the tense of a sentence outweighs its topic, so forecast words are strong cues.
+        (BriefSections.FutureProspects, R(@"未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|新赛道|\bfuture\b|\boutlook\b|\bprospects?\b|\bexpect(?:s|ed|ing)?\b|\bforecast\w*|\bproject(?:s|ed|ions?)\b|\bby 20\d\d\b|\bplans? to\b|\bnext (?:year|decade|few years|frontiers?)\b|\bin the coming\b|\bpoised\b"), 2.0),
+        (BriefSections.FutureProspects, R(@"潜力|机遇|\bwill\b|\bcould\b|\bpotential\b|\bopportunit\w*|\bfrontiers?\b|\bemerging\b|\blikely\b|\beventually\b"), 0.7),
     ];
 
     /// <summary>Weight of one fact of a kind for its section: facts are stronger evidence than words.</summary>
@@ -52,9 +55,9 @@ public static class SectionClassifier
     /// <summary>The section a fact kind points to, or null for kinds that say little (plain quantities, durations).</summary>
     public static string? SectionOf(string factKind) => factKind switch
     {
-        FactKinds.TrialCount or FactKinds.ApprovalCount or FactKinds.Share or FactKinds.PatientCount => BriefSections.IndustryOverview,
+        FactKinds.TrialCount or FactKinds.ApprovalCount or FactKinds.Share or FactKinds.ApprovalEvent => BriefSections.IndustryOverview,
         FactKinds.Policy or FactKinds.ReviewTime => BriefSections.PolicyRegulatory,
-        FactKinds.ApplicationCount or FactKinds.Platform or FactKinds.Efficacy or FactKinds.ApprovalEvent => BriefSections.ClinicalDevelopment,
+        FactKinds.ApplicationCount or FactKinds.Platform or FactKinds.Efficacy or FactKinds.PatientCount => BriefSections.ClinicalDevelopment,
         FactKinds.Price or FactKinds.DealValue or FactKinds.MarketSize or FactKinds.Funding or FactKinds.Revenue or FactKinds.Growth => BriefSections.MarketDynamics,
         FactKinds.Forecast => BriefSections.FutureProspects,
         _ => null,
@@ -82,7 +85,8 @@ public static class SectionClassifier
         {
             if (SectionOf(kind) is { } key)
             {
-                scores[Index(key)] += FactWeight;
+                // Shares and changes turn up in every kind of sentence (response rates, market shares): weaker evidence.
+                scores[Index(key)] += kind is FactKinds.Share or FactKinds.Growth ? FactWeight / 2 : FactWeight;
             }
         }
 

@@ -54,7 +54,7 @@ internal static class TextUnits
                 {
                     end = i;
                 }
-                else if (text[i] is '。' or '!' or '?' or ';' or '！' or '？' or '；')
+                else if (text[i] is '。' or '!' or '?' or '！' or '？')
                 {
                     end = i + 1;
                     // Keep a closing quote or bracket with its sentence.
