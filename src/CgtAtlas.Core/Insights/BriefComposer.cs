@@ -40,11 +40,14 @@ public sealed class BriefComposer
         (Make(@"\p{IsCJKUnifiedIdeographs}+仑赛|(?i)\b\w+-cel\b|(?i)\b\w+leucel\b|(?i)\b\w+vec\b"), "CAR-T"),
     ];
 
-    /// <summary>Fewest field-specific term mentions a document needs before it is summarised.</summary>
+    private static readonly Regex DrugContext = Make(@"药|临床|审评|审批|患者|(?i:\bdrugs?\b|clinical|\btrials?\b|patients?|\bFDA\b|\bNMPA\b|\bCDE\b|\bEMA\b|biotech)");
+
+    /// <summary>Fewest field-specific term mentions a document needs before it is summarised (one is enough in a
+    /// story about drugs, trials or regulators).</summary>
     public const int MinDomainMentions = 2;
 
     /// <summary>Fewest characters of running text (a Han character counts three) a document needs before it is summarised.</summary>
-    public const int MinTextLength = 200;
+    public const int MinTextLength = 150;
 
     private readonly FactExtractor _extractor;
 
@@ -80,9 +83,12 @@ public sealed class BriefComposer
         // A Han character carries about as much as three Latin letters.
         var textLength = sentences.Sum(u => u.Text.Sum(c => c is >= '\u4e00' and <= '\u9fff' ? 3 : 1));
         var domainMentions = DomainTerms.Sum(t => paragraphs.Sum(p => t.Pattern.Count(p.Text))) + DomainTerms.Sum(t => t.Pattern.Count(title));
-        if (domainMentions < MinDomainMentions || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
+        // A drug-regulation or trials story that names the field once is still in scope; a bank report is not.
+        var offTopic = domainMentions == 0
+            || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(p.Text)) < 3);
+        if (offTopic || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
         {
-            return TooLittle(title, lang, domainMentions < MinDomainMentions);
+            return TooLittle(title, lang, offTopic);
         }
 
         var candidates = new List<Candidate>();

@@ -19,10 +19,11 @@ internal static class LabelledBriefs
     public static string DataRoot() => Path.Combine(TestPaths.TestData, "briefs");
 
     /// <summary>Loads every labelled document; text is NFKC-normalised as ingest stores it.</summary>
-    public static IReadOnlyList<LabelledBrief> Load()
+    public static IReadOnlyList<LabelledBrief> Load(string? subfolder = null)
     {
         var result = new List<LabelledBrief>();
-        foreach (var file in Directory.GetFiles(DataRoot(), "*.json").Order(StringComparer.Ordinal))
+        var folder = subfolder is null ? DataRoot() : Path.Combine(DataRoot(), subfolder);
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             using var json = JsonDocument.Parse(File.ReadAllText(file));
             var root = json.RootElement;

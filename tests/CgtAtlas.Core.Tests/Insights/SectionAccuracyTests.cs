@@ -17,6 +17,10 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
     /// </summary>
     public const double Threshold = 0.75;
 
+    /// <summary>The held-out set (written before its sentences were ever classified) is small (8 documents), so one
+    /// sentence moves its accuracy by about 4 points: its floor sits one notch lower.</summary>
+    public const double HoldoutThreshold = 0.70;
+
     private static readonly BriefComposer Composer = new();
 
     [Fact]
@@ -41,9 +45,23 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Section_accuracy_meets_the_threshold()
     {
+        var accuracy = Accuracy(LabelledBriefs.Load(), details: true);
+        Assert.True(accuracy >= Threshold, string.Create(CultureInfo.InvariantCulture, $"tuning section accuracy {accuracy:P1} < {Threshold:P0}"));
+    }
+
+    [Fact]
+    public void Holdout_section_accuracy_meets_its_threshold()
+    {
+        // Per-sentence details are not printed: reading them would turn the held-out set into tuning data.
+        var accuracy = Accuracy(LabelledBriefs.Load("holdout"), details: false);
+        Assert.True(accuracy >= HoldoutThreshold, string.Create(CultureInfo.InvariantCulture, $"holdout section accuracy {accuracy:P1} < {HoldoutThreshold:P0}"));
+    }
+
+    private double Accuracy(IReadOnlyList<LabelledBrief> docs, bool details)
+    {
         int total = 0, correct = 0;
         var confusion = new Dictionary<(string Expected, string Got), int>();
-        foreach (var doc in LabelledBriefs.Load())
+        foreach (var doc in docs)
         {
             var classified = Composer.ClassifySentences(doc.Paragraphs, doc.Published);
             foreach (var (text, expected) in doc.Sentences)
@@ -54,7 +72,7 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
                 {
                     correct++;
                 }
-                else
+                else if (details)
                 {
                     output.WriteLine($"{doc.Name}: expected {expected}, got {got}: {text}");
                     confusion[(expected, got)] = confusion.GetValueOrDefault((expected, got)) + 1;
@@ -68,8 +86,8 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
             output.WriteLine($"  {expected} -> {got}: {n}");
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"section accuracy {accuracy:F3} ({correct}/{total})"));
-        Assert.True(accuracy >= Threshold, string.Create(CultureInfo.InvariantCulture, $"section accuracy {accuracy:P1} < {Threshold:P0}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"section accuracy {accuracy:F3} ({correct}/{total}) over {docs.Count} documents"));
+        return accuracy;
     }
 
     private static ClassifiedSentence? Find(IReadOnlyList<ClassifiedSentence> classified, string text) =>
