@@ -141,8 +141,9 @@ public sealed class BriefComposer
             }
         }
 
-        if (sections.Count == 0)
+        if (sections.Count < 2)
         {
+            // Nothing beyond the lead statement (a correction notice, a one-line item): not worth a brief.
             return TooLittle(title, lang, false);
         }
 
