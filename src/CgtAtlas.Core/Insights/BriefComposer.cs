@@ -37,10 +37,15 @@ public sealed class BriefComposer
         (Make(@"干细胞|间充质|(?i:stem[- ]cells?)|\bMSCs?\b"), "stem cell"),
         (Make(@"基因治疗|基因疗法|(?i:gene[- ]therap\w*)|\bAAV\d*\b|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*)"), "gene therapy"),
         (Make(@"细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*)"), "cell therapy"),
-        (Make(@"\p{IsCJKUnifiedIdeographs}+仑赛|(?i)\b\w+-cel\b|(?i)\b\w+leucel\b|(?i)\b\w+vec\b"), "CAR-T"),
+        // Generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
+        (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec)\b"), "CAR-T"),
     ];
 
     private static readonly Regex DrugContext = Make(@"药|临床|审评|审批|患者|(?i:\bdrugs?\b|clinical|\btrials?\b|patients?|\bFDA\b|\bNMPA\b|\bCDE\b|\bEMA\b|biotech)");
+
+    // All domain terms in one pattern: one pass over the text instead of one per term.
+    private static readonly Regex DomainAny = new(string.Join("|", DomainTerms.Select(t => "(?:" + t.Pattern + ")")),
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Fewest field-specific term mentions a document needs before it is summarised (one is enough in a
     /// story about drugs, trials or regulators).</summary>
@@ -82,7 +87,7 @@ public sealed class BriefComposer
         var sentences = units.Where(u => u.Kind == UnitKind.Sentence).ToList();
         // A Han character carries about as much as three Latin letters.
         var textLength = sentences.Sum(u => u.Text.Sum(c => c is >= '\u4e00' and <= '\u9fff' ? 3 : 1));
-        var domainMentions = DomainTerms.Sum(t => paragraphs.Sum(p => t.Pattern.Count(p.Text))) + DomainTerms.Sum(t => t.Pattern.Count(title));
+        var domainMentions = paragraphs.Sum(p => DomainAny.Count(p.Text)) + DomainAny.Count(title);
         // A drug-regulation or trials story that names the field once is still in scope; a bank report is not.
         var offTopic = domainMentions == 0
             || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(p.Text)) < 3);
@@ -92,9 +97,10 @@ public sealed class BriefComposer
         }
 
         var candidates = new List<Candidate>();
+        var numbers = new CitationVerifier.ParagraphNumbers(paragraphs);
         foreach (var a in Analyse(units, paragraphs, facts))
         {
-            var bullet = BuildBullet(a.Unit, a.Facts, facts, paragraphs, zh);
+            var bullet = BuildBullet(a.Unit, a.Facts, facts, numbers, zh);
             if (bullet is null)
             {
                 continue;
@@ -108,7 +114,7 @@ public sealed class BriefComposer
 
         var sections = new List<BriefSection>();
         var shown = new List<Candidate>();
-        var core = PickCore(candidates, units, shown, paragraphs, zh);
+        var core = PickCore(candidates, units, shown, numbers, zh);
         if (core.Count > 0)
         {
             sections.Add(new BriefSection(BriefSections.CoreInsights, BriefSections.Title(BriefSections.CoreInsights, lang), core));
@@ -127,7 +133,7 @@ public sealed class BriefComposer
                 if (Duplicate(candidate, shown) is { } kept)
                 {
                     // The same figures stated again elsewhere: cite that paragraph too when it supports the bullet.
-                    MergeCitation(kept, candidate, paragraphs, bullets);
+                    MergeCitation(kept, candidate, numbers, bullets);
                     continue;
                 }
 
@@ -246,7 +252,7 @@ public sealed class BriefComposer
         public HashSet<string> Grams { get; } = Bigrams(unit.Text);
     }
 
-    private static BriefBullet? BuildBullet(TextUnit unit, List<int>? factIndexes, IReadOnlyList<Fact> facts, IReadOnlyList<Paragraph> paragraphs, bool zh)
+    private static BriefBullet? BuildBullet(TextUnit unit, List<int>? factIndexes, IReadOnlyList<Fact> facts, CitationVerifier.ParagraphNumbers numbers, bool zh)
     {
         var renderable = (factIndexes ?? []).Where(i => FactPhrases.IsRenderable(facts[i])).ToList();
         if (renderable.Count > 0)
@@ -260,7 +266,7 @@ public sealed class BriefComposer
                 }
 
                 var bullet = new BriefBullet(text, [unit.Paragraph], GroupIndexes(renderable, facts));
-                if (CitationVerifier.IsValid(bullet, paragraphs))
+                if (CitationVerifier.Check(bullet, numbers).Count == 0)
                 {
                     return bullet;
                 }
@@ -275,7 +281,7 @@ public sealed class BriefComposer
         var sourceZh = TextUnits.IsChinese(unit.Text);
         var quoted = sourceZh == zh ? unit.Text : unit.Text + (sourceZh ? " (zh)" : " (en)");
         var sentenceBullet = new BriefBullet(quoted, [unit.Paragraph], factIndexes?.Order().ToList() ?? []);
-        return CitationVerifier.IsValid(sentenceBullet, paragraphs) ? sentenceBullet : null;
+        return CitationVerifier.Check(sentenceBullet, numbers).Count == 0 ? sentenceBullet : null;
     }
 
     private static List<int> GroupIndexes(List<int> renderable, IReadOnlyList<Fact> facts)
@@ -389,7 +395,7 @@ public sealed class BriefComposer
     }
 
     /// <summary>Core Insights: the sentence that says what the document is about, then its main claim.</summary>
-    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, IReadOnlyList<Paragraph> paragraphs, bool zh)
+    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh)
     {
         var result = new List<BriefBullet>();
         var sentences = candidates.Where(c => c.Unit.Kind == UnitKind.Sentence).ToList();
@@ -402,7 +408,7 @@ public sealed class BriefComposer
         var lead = sentences.Take(4)
             .OrderByDescending(c => c.CoreScore + DomainCount(c.Unit.Text) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 0.5 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
             .First();
-        result.Add(AsQuote(lead, zh, paragraphs) ?? lead.Bullet);
+        result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
         shown.Add(lead);
 
         // Main claim: a thesis sentence anywhere (标志着 / marks / overall …), else the strongest fact-bearing bullet.
@@ -420,7 +426,7 @@ public sealed class BriefComposer
     }
 
     /// <summary>A lead sentence is shown as written (the "about" statement), even if it carries facts.</summary>
-    private static BriefBullet? AsQuote(Candidate c, bool zh, IReadOnlyList<Paragraph> paragraphs)
+    private static BriefBullet? AsQuote(Candidate c, bool zh, CitationVerifier.ParagraphNumbers numbers)
     {
         if (!IsQuotable(c.Unit.Text))
         {
@@ -429,7 +435,7 @@ public sealed class BriefComposer
 
         var sourceZh = TextUnits.IsChinese(c.Unit.Text);
         var bullet = new BriefBullet(sourceZh == zh ? c.Unit.Text : c.Unit.Text + (sourceZh ? " (zh)" : " (en)"), [c.Unit.Paragraph], c.Bullet.Facts);
-        return CitationVerifier.IsValid(bullet, paragraphs) ? bullet : null;
+        return CitationVerifier.Check(bullet, numbers).Count == 0 ? bullet : null;
     }
 
     private static bool IsQuotable(string text)
@@ -438,7 +444,7 @@ public sealed class BriefComposer
         return zh ? text.Length is >= 12 and <= 220 : text.Length is >= 30 and <= 420;
     }
 
-    private static int DomainCount(string text) => DomainTerms.Sum(t => t.Pattern.Count(text));
+    private static int DomainCount(string text) => DomainAny.Count(text);
 
     private static Candidate? Duplicate(Candidate candidate, List<Candidate> shown)
     {
@@ -463,7 +469,7 @@ public sealed class BriefComposer
         return null;
     }
 
-    private static void MergeCitation(Candidate kept, Candidate duplicate, IReadOnlyList<Paragraph> paragraphs, List<BriefBullet> sectionBullets)
+    private static void MergeCitation(Candidate kept, Candidate duplicate, CitationVerifier.ParagraphNumbers numbers, List<BriefBullet> sectionBullets)
     {
         var paragraph = duplicate.Unit.Paragraph;
         if (kept.Bullet.Citations.Contains(paragraph) || kept.Bullet.Citations.Count >= 3 || duplicate.FactKeys.Count == 0)
@@ -473,7 +479,7 @@ public sealed class BriefComposer
 
         // Only when the other paragraph alone supports every number of the bullet.
         var alone = kept.Bullet with { Citations = [paragraph] };
-        if (!CitationVerifier.IsValid(alone, paragraphs))
+        if (CitationVerifier.Check(alone, numbers).Count > 0)
         {
             return;
         }
@@ -536,5 +542,5 @@ public sealed class BriefComposer
     }
 
     private static Regex Make(string pattern) =>
-        new(pattern.Replace(@"\b", @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))", StringComparison.Ordinal), RegexOptions.CultureInvariant);
+        new(pattern.Replace(@"\b", @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))", StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

@@ -22,7 +22,7 @@ public static class CitationVerifier
         + @"|(?<ar>(?<![0-9])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<ars>\s*(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|(?i:trillion|billion|million|thousand|bn|mn)(?![A-Za-z])))?"
         + @"|(?<cn>[零〇一二两三四五六七八九十百千万亿]+)"
         + @"|(?<en>(?<![A-Za-z])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?i:hundred|thousand|million|billion))?(?![A-Za-z]))",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // Trailing citation markers ("[2][4]") are not numbers of the claim.
     private static readonly Regex CitationMarker = new(@"\[\d+\]", RegexOptions.CultureInvariant);
@@ -109,10 +109,35 @@ public static class CitationVerifier
     /// <summary>
     /// Checks one bullet against the document's paragraphs; returns the problems (empty when the bullet may be shown).
     /// </summary>
-    public static IReadOnlyList<string> Check(BriefBullet bullet, IReadOnlyList<Paragraph> paragraphs)
+    public static IReadOnlyList<string> Check(BriefBullet bullet, IReadOnlyList<Paragraph> paragraphs) =>
+        Check(bullet, new ParagraphNumbers(paragraphs));
+
+    /// <summary>The numbers of each paragraph, read once per document (the composer checks many candidate bullets).</summary>
+    internal sealed class ParagraphNumbers(IReadOnlyList<Paragraph> paragraphs)
+    {
+        private readonly Dictionary<int, IReadOnlyList<double>> _numbers = [];
+        private readonly Dictionary<int, Paragraph> _byNumber = paragraphs.GroupBy(p => p.Number).ToDictionary(g => g.Key, g => g.First());
+
+        public IReadOnlyList<double>? Of(int number)
+        {
+            if (!_byNumber.TryGetValue(number, out var paragraph))
+            {
+                return null;
+            }
+
+            if (!_numbers.TryGetValue(number, out var values))
+            {
+                values = Numbers(paragraph.Text, lenient: true);
+                _numbers[number] = values;
+            }
+
+            return values;
+        }
+    }
+
+    internal static IReadOnlyList<string> Check(BriefBullet bullet, ParagraphNumbers paragraphs)
     {
         ArgumentNullException.ThrowIfNull(bullet);
-        ArgumentNullException.ThrowIfNull(paragraphs);
         var problems = new List<string>();
         if (bullet.Citations.Count == 0)
         {
@@ -122,14 +147,14 @@ public static class CitationVerifier
         var cited = new List<double>();
         foreach (var n in bullet.Citations)
         {
-            var paragraph = paragraphs.FirstOrDefault(p => p.Number == n);
-            if (paragraph is null)
+            var numbers = paragraphs.Of(n);
+            if (numbers is null)
             {
                 problems.Add($"citation [{n}] points to no paragraph");
                 continue;
             }
 
-            cited.AddRange(Numbers(paragraph.Text, lenient: true));
+            cited.AddRange(numbers);
         }
 
         foreach (var value in Numbers(bullet.Text))
@@ -143,6 +168,6 @@ public static class CitationVerifier
         return problems;
     }
 
-    /// <summary>True when <see cref="Check"/> finds no problem.</summary>
+    /// <summary>True when <see cref="Check(BriefBullet, IReadOnlyList{Paragraph})"/> finds no problem.</summary>
     public static bool IsValid(BriefBullet bullet, IReadOnlyList<Paragraph> paragraphs) => Check(bullet, paragraphs).Count == 0;
 }
