@@ -25,7 +25,7 @@ public sealed class BriefComposer
     // The field's vocabulary: a document without it is not about cell and gene therapy.
     private static readonly (Regex Pattern, string Modality)[] DomainTerms =
     [
-        (Make(@"CAR-?T|嵌合抗原受体"), "CAR-T"),
+        (Make(@"CAR[- ]?T\b|嵌合抗原受体|(?i:chimeric antigen receptor)"), "CAR-T"),
         (Make(@"TCR-?T"), "TCR-T"),
         (Make(@"CAR-?NK"), "CAR-NK"),
         (Make(@"\bTILs?\b|肿瘤浸润淋巴细胞"), "TIL"),
@@ -40,6 +40,8 @@ public sealed class BriefComposer
         // Generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
         (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec)\b"), "CAR-T"),
     ];
+
+    private static readonly Regex MetaCue = Make(@"本文|本报告|(?i:\bthis (?:article|report|briefing|review|piece)\b)");
 
     private static readonly Regex DrugContext = Make(@"药|临床|审评|审批|患者|(?i:\bdrugs?\b|clinical|\btrials?\b|patients?|\bFDA\b|\bNMPA\b|\bCDE\b|\bEMA\b|biotech)");
 
@@ -123,7 +125,8 @@ public sealed class BriefComposer
         foreach (var key in BriefSections.Order.Skip(1))
         {
             var bullets = new List<BriefBullet>();
-            foreach (var candidate in candidates.Where(c => c.Section == key).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
+            // A sentence about the article itself ("本文梳理…", "this report reviews…") belongs to Core Insights only.
+            foreach (var candidate in candidates.Where(c => c.Section == key && !(c.Bullet.Facts.Count == 0 && MetaCue.IsMatch(c.Unit.Text))).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
             {
                 if (bullets.Count >= MaxBulletsPerSection)
                 {
@@ -406,13 +409,17 @@ public sealed class BriefComposer
 
         // About: among the first sentences, the one that names the field most and announces itself.
         var lead = sentences.Take(4)
-            .OrderByDescending(c => c.CoreScore + DomainCount(c.Unit.Text) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 0.5 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
+            .OrderByDescending(c => c.CoreScore + Math.Min(DomainCount(c.Unit.Text), 2) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 1.5 : 0)
+                + (c.Unit.Paragraph == sentences[0].Unit.Paragraph ? 1 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
             .First();
         result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
         shown.Add(lead);
 
         // Main claim: a thesis sentence anywhere (标志着 / marks / overall …), else the strongest fact-bearing bullet.
-        var claim = sentences.Where(c => c != lead && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0))
+        // Theses sit at the start or the end of an article; in the middle "本文"/"marks" is usually a side remark.
+        var lastParagraph = units.Count == 0 ? 0 : units[^1].Paragraph;
+        var claim = sentences.Where(c => c != lead && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0)
+                && (c.Unit.Paragraph <= 3 || c.Unit.Paragraph > lastParagraph - 3))
                 .OrderByDescending(c => c.CoreScore + c.Score).FirstOrDefault()
             ?? candidates.Where(c => c != lead && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).FirstOrDefault();
         // A short document keeps its remaining sentences for the body sections.

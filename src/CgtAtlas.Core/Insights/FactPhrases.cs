@@ -125,8 +125,9 @@ internal static class FactPhrases
             return null;
         }
 
-        if (f.Kind is FactKinds.ApprovalEvent or FactKinds.Policy or FactKinds.Platform)
+        if (f.Kind is not (FactKinds.TrialCount or FactKinds.ApprovalCount or FactKinds.ApplicationCount or FactKinds.Share))
         {
+            // "As of" suits a running count; an event, price or deal is simply dated.
             asOf = asOf.Replace("(as of ", "(", StringComparison.Ordinal);
         }
 
@@ -166,7 +167,7 @@ internal static class FactPhrases
             return null;
         }
 
-        if (f.Kind is FactKinds.ApprovalEvent or FactKinds.Policy or FactKinds.Platform)
+        if (f.Kind is not (FactKinds.TrialCount or FactKinds.ApprovalCount or FactKinds.ApplicationCount or FactKinds.Share))
         {
             asOf = asOf.Replace("截至", string.Empty, StringComparison.Ordinal);
         }

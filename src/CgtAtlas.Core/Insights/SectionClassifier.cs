@@ -25,7 +25,7 @@ public static class SectionClassifier
     private static readonly (string Key, Regex Cue, double Weight)[] Cues =
     [
         // Core insights: the sentence that states the article's thesis.
-        (BriefSections.CoreInsights, R(@"本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|\bthis (?:article|report|review|piece)\b|\boverall\b|\bin summary\b|\bmarks?\b|\bmilestone\b|\bsignals?\b|\bshift(?:ed|ing)? from\b"), 2.0),
+        (BriefSections.CoreInsights, R(@"本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|\bthis (?:article|report|review|piece)\b|\boverall\b|\bin summary\b|\bmark(?:s|ed|ing) (?:a|an|the)\b|\bmilestone\b|\bsignals?\b|\bshift(?:ed|ing)? from\b"), 2.0),
 
         // Industry overview: how big the field is and what it is made of.
         (BriefSections.IndustryOverview, R(@"全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|\blandscape\b|\bsector\b|\bindustry\b|\bworldwide\b|\bglobal(?:ly)?\b|\bin total\b|\bcumulative\b|\bso far\b|\bto date\b|\bcount(?:s|ed)?\b|\btall(?:y|ies)\b|\bshare\b|\bunder way\b"), 1.0),
