@@ -98,7 +98,8 @@ public sealed class Library : IDisposable
     /// </summary>
     public Brief? GetBrief(long id, string language = "en")
     {
-        var document = Store.GetDocument(id);
+        // Metadata first: a cache hit needs only the content hash, not the paragraphs.
+        var document = Store.GetDocument(id, includeParagraphs: false);
         if (document is null)
         {
             return null;
@@ -110,7 +111,13 @@ public sealed class Library : IDisposable
             return cached;
         }
 
-        var brief = s_composer.Compose(document, key.Language);
+        var full = Store.GetDocument(id);
+        if (full is null)
+        {
+            return null;
+        }
+
+        var brief = s_composer.Compose(full, key.Language);
         BriefCache?.Put(key, brief);
         return brief;
     }

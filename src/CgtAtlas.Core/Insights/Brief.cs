@@ -19,7 +19,8 @@ public sealed record BriefSection(string Key, string Title, IReadOnlyList<BriefB
 /// <param name="Facts">Indexes into the document's fact list (<see cref="Facts.FactExtractor.Extract"/> order) the bullet was rendered from.</param>
 public sealed record BriefBullet(string Text, IReadOnlyList<int> Citations, IReadOnlyList<int> Facts)
 {
-    /// <summary>The text followed by its citations, e.g. <c>… [2][4]</c>.</summary>
+    /// <summary>The text followed by its citations, e.g. <c>… [2][4]</c> (not part of the JSON shape).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string CitedText => Citations.Count == 0 ? Text : Text + " " + string.Concat(Citations.Select(c => $"[{c}]"));
 }
 

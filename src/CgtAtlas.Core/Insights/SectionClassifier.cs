@@ -35,7 +35,7 @@ public static class SectionClassifier
         (BriefSections.PolicyRegulatory, R(@"政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|\bCDE\b|\bNMPA\b|\bFDA\b|\bEMA\b|\bCHMP\b|\bNHSA\b|通知|办法|规定|规范|条例|试点|《|\bguidance\b|\bguidelines?\b|\bregulat\w*|\bpolicy\b|\bpolicies\b|\bdraft\b|\bframework\b|\bpathway\b|\bdesignation\b|\bRMAT\b|\bPRIME\b|\bpilot\b|\brules?\b|\bcomment period\b|\breview (?:clock|time|period)\b|\bagency\b|\bregulator\b"), 1.2),
         (BriefSections.PolicyRegulatory, R(@"纳入医保|医保目录|国家医保|\breimbursement list\b|\bnational (?:basic )?medical insurance\b"), 0.8),
         // Obligations are the language of rules.
-        (BriefSections.PolicyRegulatory, R(@"须|应当|必须|不得|要求|\bmust\b|\bshall\b|\brequire[sd]?\b|\bwill need to\b|\bauthorit(?:y|ies)\b|\bregulators?\b|\bAdministration\b|\bCommission\b|\bParliament\b|\blegislat\w*"), 1.0),
+        (BriefSections.PolicyRegulatory, R(@"须|应当|必须|不得(?!不)|要求|\bmust\b|\bshall\b|\brequire[sd]?\b|\bwill need to\b|\bauthorit(?:y|ies)\b|\bregulators?\b|\bAdministration\b|\bCommission\b|\bParliament\b|\blegislat\w*"), 1.0),
 
         // Clinical development and innovation.
         (BriefSections.ClinicalDevelopment, R(@"临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bresponse\b|\bremission\b|\befficacy\b|\bsafety\b|\bendpoint\b|\bfollow-up\b|\bdata\b|\breadout\b|\bplatform\b|\btechnolog\w*|\bdelivery\b|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bfirst-in-human\b|\bpivotal\b|\bsolid tumou?rs?\b|\bdos(?:ed|e|es|ing)\b|\bIND\b|\bINDs\b|\bstud(?:y|ies)\b|研究显示|注射|给药|输注|生存|出血率|不良|\bsurvival\b|\binfusion\b|\binjection\b|\bsyndrome\b|\btoxicit\w*|\badverse\b|\bpatients\b"), 1.0),

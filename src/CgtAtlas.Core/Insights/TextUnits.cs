@@ -106,7 +106,7 @@ internal static class TextUnits
     /// <summary>Removes a leading list marker or heading mark ("1. ", "## ", "一、", "• ").</summary>
     public static string StripMarker(string text) => ListMarker.Replace(text, string.Empty, 1).Trim();
 
-    /// <summary>True when Han characters carry the sentence (two Latin letters weigh about one Han character).</summary>
+    /// <summary>True when Han characters carry the sentence (a Han character weighs about as much as a four-letter word).</summary>
     public static bool IsChinese(string text)
     {
         int han = 0, latin = 0;
@@ -122,7 +122,7 @@ internal static class TextUnits
             }
         }
 
-        return han * 2 >= latin && han > 0;
+        return han * 4 >= latin && han > 0;
     }
 
     private static bool IsSentencePeriod(string text, int i)
