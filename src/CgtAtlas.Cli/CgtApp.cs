@@ -28,6 +28,8 @@ public static class CgtApp
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(BriefCommand.Create(console));
+        root.Subcommands.Add(FactsCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,5 +1,7 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Ingest;
+using CgtAtlas.Insights;
 using CgtAtlas.Search;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
@@ -82,6 +84,46 @@ public sealed class Library : IDisposable
 
     /// <summary>One document with its paragraphs, or null.</summary>
     public StoredDocument? GetDocument(long id) => Store.GetDocument(id);
+
+    /// <summary>Where briefs are cached between runs; null composes every brief afresh. Set once by the shell at start-up.</summary>
+    public IBriefCache? BriefCache { get; set; }
+
+    /// <summary>The typed facts of one document (paragraph and evidence for each), or null when the id does not exist.</summary>
+    public IReadOnlyList<Fact>? GetFacts(long id) =>
+        Store.GetDocument(id) is { } document ? s_extractor.Extract(document.Paragraphs, document.Published) : null;
+
+    /// <summary>
+    /// The brief of one document in <paramref name="language"/> (<c>en</c> or <c>zh</c>), or null when the id does not exist.
+    /// Cached per content hash, extractor version, composer version and language when <see cref="BriefCache"/> is set.
+    /// </summary>
+    public Brief? GetBrief(long id, string language = "en")
+    {
+        // Metadata first: a cache hit needs only the content hash, not the paragraphs.
+        var document = Store.GetDocument(id, includeParagraphs: false);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var key = new BriefCacheKey(id, document.ContentHash, FactExtractor.Version, BriefComposer.Version, BriefComposer.NormalizeLanguage(language));
+        if (BriefCache?.TryGet(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var full = Store.GetDocument(id);
+        if (full is null)
+        {
+            return null;
+        }
+
+        var brief = s_composer.Compose(full, key.Language);
+        BriefCache?.Put(key, brief);
+        return brief;
+    }
+
+    private static readonly FactExtractor s_extractor = new();
+    private static readonly BriefComposer s_composer = new(s_extractor);
 
     /// <inheritdoc />
     public void Dispose() => Store.Dispose();

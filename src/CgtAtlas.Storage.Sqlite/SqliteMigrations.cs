@@ -18,6 +18,7 @@ internal static partial class SqliteMigrations
         Documents,
         Knowledge,
         Workspace,
+        Briefs,
     ];
 
     private const string Documents =

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using CgtAtlas.Facts;
+
+namespace CgtAtlas.Insights;
+
+/// <summary>A section and how strongly a sentence belongs to it.</summary>
+/// <param name="Key">The section key (<see cref="BriefSections"/>); null when no cue matched.</param>
+/// <param name="Score">Sum of cue and fact-kind weights for that section (0 when nothing matched).</param>
+/// <param name="Margin">Score minus the runner-up's score: how clear-cut the choice is.</param>
+public readonly record struct SectionScore(string? Key, double Score, double Margin);
+
+/// <summary>
+/// Decides which brief section a sentence belongs to. General rules only: bilingual cue vocabularies per section
+/// (weighted: a strong cue such as 征求意见/guidance says more than a weak one such as 将/will) plus the kinds of
+/// the facts read from the sentence (a price is market, a trial count is overview, a review clock is regulatory,
+/// a forecast is outlook). Immutable and thread-safe.
+/// </summary>
+public static class SectionClassifier
+{
+    private const string AsciiBoundary = @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))";
+
+    private static Regex R(string pattern) =>
+        new(pattern.Replace(@"\b", AsciiBoundary, StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static readonly (string Key, Regex Cue, double Weight)[] Cues =
+    [
+        // Core insights: the sentence that states the article's thesis.
+        (BriefSections.CoreInsights, R(@"本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|\bthis (?:article|report|review|piece)\b|\boverall\b|\bin summary\b|\bmark(?:s|ed|ing) (?:a|an|the)\b|\bmilestone\b|\bsignals?\b|\bshift(?:ed|ing)? from\b"), 2.0),
+
+        // Industry overview: how big the field is and what it is made of.
+        (BriefSections.IndustryOverview, R(@"全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|\blandscape\b|\bsector\b|\bindustry\b|\bworldwide\b|\bglobal(?:ly)?\b|\bin total\b|\bcumulative\b|\bso far\b|\bto date\b|\bcount(?:s|ed)?\b|\btall(?:y|ies)\b|\bshare\b|\bunder way\b"), 1.0),
+        (BriefSections.IndustryOverview, R(@"已(?:有|批准|获批)\d*|共批准|获批(?!临床)|上市产品|有\d+余?[个款家项]|\bthere (?:are|were)\b|\bapproved\b|\bauthori[sz]ed\b"), 1.0),
+
+        // Policy and regulation.
+        (BriefSections.PolicyRegulatory, R(@"政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|\bCDE\b|\bNMPA\b|\bFDA\b|\bEMA\b|\bCHMP\b|\bNHSA\b|通知|办法|规定|规范|条例|试点|《|\bguidance\b|\bguidelines?\b|\bregulat\w*|\bpolicy\b|\bpolicies\b|\bdraft\b|\bframework\b|\bpathway\b|\bdesignation\b|\bRMAT\b|\bPRIME\b|\bpilot\b|\brules?\b|\bcomment period\b|\breview (?:clock|time|period)\b|\bagency\b|\bregulator\b"), 1.2),
+        (BriefSections.PolicyRegulatory, R(@"纳入医保|医保目录|国家医保|\breimbursement list\b|\bnational (?:basic )?medical insurance\b"), 0.8),
+        // Obligations are the language of rules.
+        (BriefSections.PolicyRegulatory, R(@"须|应当|必须|不得(?!不)|要求|\bmust\b|\bshall\b|\brequire[sd]?\b|\bwill need to\b|\bauthorit(?:y|ies)\b|\bregulators?\b|\bAdministration\b|\bCommission\b|\bParliament\b|\blegislat\w*"), 1.0),
+
+        // Clinical development and innovation.
+        (BriefSections.ClinicalDevelopment, R(@"临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bresponse\b|\bremission\b|\befficacy\b|\bsafety\b|\bendpoint\b|\bfollow-up\b|\bdata\b|\breadout\b|\bplatform\b|\btechnolog\w*|\bdelivery\b|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bfirst-in-human\b|\bpivotal\b|\bsolid tumou?rs?\b|\bdos(?:ed|e|es|ing)\b|\bIND\b|\bINDs\b|\bstud(?:y|ies)\b|研究显示|注射|给药|输注|生存|出血率|不良|\bsurvival\b|\binfusion\b|\binjection\b|\bsyndrome\b|\btoxicit\w*|\badverse\b|\bpatients\b"), 1.0),
+        (BriefSections.ClinicalDevelopment, R(@"默示许可|获批临床|临床试验申请|\bclinical trial applications?\b|\bIND (?:applications?|clearance)\b"), 0.6),
+
+        // Market dynamics and challenges.
+        (BriefSections.MarketDynamics, R(@"市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|\bmarket\w*\b|\bpric\w*\b|\bcosts?\b|\bcostly\b|\bexpensive\b|\bsales\b|\brevenue\b|\bdeals?\b|\blicens\w*|\bupfront\b|\bmilestones?\b|\bacqui\w*|\bfunding\b|\bfinancing\b|\braised?\b|\binvest\w*|\bcompetit\w*|\bcommerciali\w*|\baccess\b|\baffordab\w*|\breimburs\w*|\bpayers?\b|\binsur\w*|\bchallenges?\b|\bsticking point\b|\bmultinational\w*|\bmanufacturing capacity\b|\bprocurement\b|\byuan\b|\bRMB\b|\bUS\$|\$\d|\bsupply\b|\bdemand\b|\bshortages?\b|\bcapacity\b|\bbatch(?:es)?\b|供不应求|同质化|生产成本"), 1.1),
+
+        // Future prospects: the tense of a sentence outweighs its topic, so forecast words are strong cues.
+        (BriefSections.FutureProspects, R(@"未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|新赛道|\bfuture\b|\boutlook\b|\bprospects?\b|\bexpect(?:s|ed|ing)?\b|\bforecast\w*|\bproject(?:s|ed|ions?)\b|\bby 20\d\d\b|\bplans? to\b|\bnext (?:year|decade|few years|frontiers?)\b|\bin the coming\b|\bpoised\b"), 2.0),
+        (BriefSections.FutureProspects, R(@"潜力|机遇|\bwill\b|\bcould\b|\bpotential\b|\bopportunit\w*|\bfrontiers?\b|\bemerging\b|\blikely\b|\beventually\b"), 0.7),
+    ];
+
+    /// <summary>Weight of one fact of a kind for its section: facts are stronger evidence than words.</summary>
+    private const double FactWeight = 1.5;
+
+    /// <summary>The section a fact kind points to, or null for kinds that say little (plain quantities, durations).</summary>
+    public static string? SectionOf(string factKind) => factKind switch
+    {
+        FactKinds.TrialCount or FactKinds.ApprovalCount or FactKinds.Share or FactKinds.ApprovalEvent => BriefSections.IndustryOverview,
+        FactKinds.Policy or FactKinds.ReviewTime => BriefSections.PolicyRegulatory,
+        FactKinds.ApplicationCount or FactKinds.Platform or FactKinds.Efficacy or FactKinds.PatientCount => BriefSections.ClinicalDevelopment,
+        FactKinds.Price or FactKinds.DealValue or FactKinds.MarketSize or FactKinds.Funding or FactKinds.Revenue or FactKinds.Growth => BriefSections.MarketDynamics,
+        FactKinds.Forecast => BriefSections.FutureProspects,
+        _ => null,
+    };
+
+    /// <summary>Scores of every section for a sentence, in <see cref="BriefSections.Order"/>.</summary>
+    /// <param name="sentence">The sentence text.</param>
+    /// <param name="factKinds">Kinds of the facts read from the sentence (may be empty).</param>
+    public static double[] Scores(string sentence, IEnumerable<string> factKinds)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(factKinds);
+        var scores = new double[BriefSections.Order.Count];
+        foreach (var (key, cue, weight) in Cues)
+        {
+            var hits = cue.Count(sentence);
+            if (hits > 0)
+            {
+                // Diminishing returns: a sentence full of one section's words is not three times as sure.
+                scores[Index(key)] += weight * (1 + Math.Log(hits));
+            }
+        }
+
+        foreach (var kind in factKinds.Distinct(StringComparer.Ordinal))
+        {
+            if (SectionOf(kind) is { } key)
+            {
+                // Shares and changes turn up in every kind of sentence (response rates, market shares): weaker evidence.
+                scores[Index(key)] += kind is FactKinds.Share or FactKinds.Growth ? FactWeight / 2 : FactWeight;
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The best body section for a sentence (core insights included only when its cue is the strongest).</summary>
+    public static SectionScore Classify(string sentence, IEnumerable<string> factKinds) => Best(Scores(sentence, factKinds));
+
+    /// <summary>The best section of a score vector (ties go to the earlier section).</summary>
+    public static SectionScore Best(double[] scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        int best = -1;
+        double second = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (best < 0 || scores[i] > scores[best])
+            {
+                if (best >= 0)
+                {
+                    second = Math.Max(second, scores[best]);
+                }
+
+                best = i;
+            }
+            else
+            {
+                second = Math.Max(second, scores[i]);
+            }
+        }
+
+        return best < 0 || scores[best] <= 0 ? new SectionScore(null, 0, 0) : new SectionScore(BriefSections.Order[best], scores[best], scores[best] - second);
+    }
+
+    /// <summary>Position of a section key in <see cref="BriefSections.Order"/>.</summary>
+    public static int Index(string key)
+    {
+        for (var i = 0; i < BriefSections.Order.Count; i++)
+        {
+            if (BriefSections.Order[i] == key)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(key), key, "unknown section key");
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using CgtAtlas.Cli;
+using CgtAtlas.Insights;
+using CgtAtlas.Storage.Sqlite;
+using CgtAtlas.Text;
+using Xunit.Abstractions;
+
+namespace CgtAtlas.Core.Tests;
+
+/// <summary>The sample corpus in a temporary library, ingested once for all brief tests.</summary>
+public sealed class BriefCorpusFixture : IDisposable
+{
+    public BriefCorpusFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("cgt-brief-").FullName;
+        DbPath = Path.Combine(Directory, "lib.db");
+        using var library = new Library(SqliteLibraryStore.Open(DbPath), TextServices.Default);
+        var report = library.Ingest([TestPaths.Corpus]);
+        Ids = report.Documents.Select(d => d.Id).Order().ToList();
+    }
+
+    public string Directory { get; }
+
+    public string DbPath { get; }
+
+    public IReadOnlyList<long> Ids { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public sealed class BriefCliTests(BriefCorpusFixture corpus, ITestOutputHelper output) : IClassFixture<BriefCorpusFixture>
+{
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CgtApp.Run(["--db", corpus.DbPath, .. args], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_corpus_brief_has_citation_integrity_in_both_languages()
+    {
+        using var store = SqliteLibraryStore.Open(corpus.DbPath);
+        using var library = new Library(store, TextServices.Default);
+        int briefs = 0, bullets = 0, tooLittle = 0;
+        var failures = new List<string>();
+        foreach (var id in corpus.Ids)
+        {
+            var document = library.GetDocument(id)!;
+            foreach (var lang in new[] { "en", "zh" })
+            {
+                var brief = library.GetBrief(id, lang)!;
+                briefs++;
+                Assert.Equal(lang, brief.Language);
+                if (brief.Note is not null)
+                {
+                    tooLittle++;
+                    output.WriteLine($"too little: {id} {document.Title}");
+                    continue;
+                }
+
+                // A CGT document (the sample corpus is CGT news, except the two off-topic items) gets at least two sections.
+                if (brief.Sections.Count < 2)
+                {
+                    failures.Add($"{id} ({lang}): {brief.Sections.Count} section(s): {document.Title}");
+                }
+
+                var order = brief.Sections.Select(s => SectionClassifier.Index(s.Key)).ToList();
+                Assert.Equal(order.Order().ToList(), order);
+                foreach (var bullet in brief.Sections.SelectMany(s => s.Bullets))
+                {
+                    bullets++;
+                    foreach (var problem in CitationVerifier.Check(bullet, document.Paragraphs))
+                    {
+                        failures.Add($"{id} ({lang}): {problem}: {bullet.CitedText}");
+                    }
+
+                    Assert.All(bullet.Citations, n => Assert.InRange(n, 1, document.Paragraphs.Count));
+                }
+            }
+        }
+
+        output.WriteLine($"{briefs} briefs over {corpus.Ids.Count} documents, {bullets} bullets verified, {tooLittle} too little to summarise");
+        Assert.True(corpus.Ids.Count >= 50);
+        Assert.True(tooLittle <= 6, $"{tooLittle} briefs say too little");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Brief_json_text_markdown_and_chinese()
+    {
+        var id = Id(corpus.Ids[^1]);
+        var json = Run("brief", id, "--json");
+        Assert.Equal(0, json.Code);
+        using var doc = JsonDocument.Parse(json.Out);
+        var root = doc.RootElement;
+        Assert.Equal("en", root.GetProperty("language").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("title").GetString()));
+        var sections = root.GetProperty("sections");
+        Assert.True(sections.GetArrayLength() >= 2);
+        Assert.Equal("core-insights", sections[0].GetProperty("key").GetString());
+        var bullet = sections[0].GetProperty("bullets")[0];
+        foreach (var name in new[] { "text", "citations", "facts" })
+        {
+            Assert.True(bullet.TryGetProperty(name, out _), name);
+        }
+
+        var text = Run("brief", id);
+        Assert.Equal(0, text.Code);
+        Assert.Contains("Core Insights", text.Out, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^- .+\[\d+\]$", text.Out);
+
+        var md = Run("brief", id, "--format", "md");
+        Assert.Contains("## Core Insights", md.Out, StringComparison.Ordinal);
+
+        var zh = Run("brief", id, "--lang", "zh");
+        Assert.Equal(0, zh.Code);
+        Assert.Contains("核心观点", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Briefs_are_cached_and_recomputed_when_the_key_changes()
+    {
+        var id = corpus.Ids[0];
+        Assert.Equal(0, Run("brief", Id(id)).Code);
+        using var store = SqliteLibraryStore.Open(corpus.DbPath);
+        using var cache = SqliteBriefCache.For(store);
+        var document = store.GetDocument(id, includeParagraphs: false)!;
+        var key = new BriefCacheKey(id, document.ContentHash, CgtAtlas.Facts.FactExtractor.Version, BriefComposer.Version, "en");
+        var cached = cache.TryGet(key);
+        Assert.NotNull(cached);
+        Assert.Null(cache.TryGet(key with { ContentHash = "changed" }));
+        Assert.Null(cache.TryGet(key with { ExtractorVersion = key.ExtractorVersion + 1 }));
+        Assert.Null(cache.TryGet(key with { ComposerVersion = key.ComposerVersion + 1 }));
+        Assert.Null(cache.TryGet(key with { Language = "zh" }) is { Language: "en" } ? cached : null);
+
+        // A stale row is replaced, not duplicated, and the library serves what the cache holds for the current key.
+        var marker = cached with { Title = "from cache" };
+        cache.Put(key, marker);
+        using var library = new Library(SqliteLibraryStore.Open(corpus.DbPath), TextServices.Default) { BriefCache = cache };
+        Assert.Equal("from cache", library.GetBrief(id, "en")!.Title);
+        cache.Put(key with { ComposerVersion = 0 }, marker);
+        Assert.NotEqual("from cache", library.GetBrief(id, "en")!.Title);
+
+        // Reported, not asserted: a cached brief is one primary-key read and a JSON parse.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            library.GetBrief(id, "en");
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cached brief: {watch.Elapsed.TotalMilliseconds / 20:F2} ms"));
+    }
+
+    [Fact]
+    public void Facts_json_has_the_documented_fields()
+    {
+        var id = corpus.Ids.First(i => Run("facts", Id(i), "--json").Out.Contains("\"kind\"", StringComparison.Ordinal));
+        var result = Run("facts", Id(id), "--json");
+        Assert.Equal(0, result.Code);
+        using var doc = JsonDocument.Parse(result.Out);
+        var fact = doc.RootElement.GetProperty("facts")[0];
+        foreach (var name in new[] { "kind", "value", "unit", "qualifier", "modality", "region", "agency", "product", "company", "date", "paragraph", "evidence" })
+        {
+            Assert.True(fact.TryGetProperty(name, out _), name);
+        }
+    }
+
+    [Theory]
+    [InlineData("brief", "999999")]
+    [InlineData("facts", "999999")]
+    public void Unknown_id_exits_1(params string[] args)
+    {
+        var result = Run(args);
+        Assert.Equal(1, result.Code);
+        Assert.Contains("no document", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("brief", "1", "--lang", "fr")]
+    [InlineData("brief", "1", "--format", "pdf")]
+    [InlineData("brief")]
+    public void Bad_usage_exits_2(params string[] args) => Assert.Equal(2, Run(args).Code);
+}
