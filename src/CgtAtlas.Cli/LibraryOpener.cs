@@ -16,7 +16,8 @@ internal static class LibraryOpener
 
         try
         {
-            return new Library(SqliteLibraryStore.Open(path), TextServices.Default);
+            var store = SqliteLibraryStore.Open(path);
+            return new Library(store, TextServices.Default) { BriefCache = SqliteBriefCache.For(store) };
         }
         catch (Exception ex) when (ex is InvalidDataException or DirectoryNotFoundException or UnauthorizedAccessException or IOException
             or Microsoft.Data.Sqlite.SqliteException)

@@ -126,5 +126,9 @@ public sealed class Library : IDisposable
     private static readonly BriefComposer s_composer = new(s_extractor);
 
     /// <inheritdoc />
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        (BriefCache as IDisposable)?.Dispose();
+        Store.Dispose();
+    }
 }

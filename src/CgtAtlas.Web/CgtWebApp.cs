@@ -63,7 +63,7 @@ public static class CgtWebApp
         services.AddSingleton<UploadService>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<SafeHtml>();
-        services.AddSingleton<IBriefProvider, PlaceholderBriefProvider>();
+        services.AddSingleton<IBriefProvider, InsightsBriefProvider>();
         services.AddSingleton<IFactsProvider>(_ => new KnowledgeFactsProvider(CgtAtlas.Text.TextServices.Default));
         services.AddScoped(sp => Ui.For(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!));
         services.AddHttpContextAccessor();

@@ -95,13 +95,17 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client().GetAsync("/api/documents/abc")).StatusCode);
 
     [Fact]
-    public async Task Brief_is_the_placeholder_with_citations()
+    public async Task Brief_comes_from_the_composer_and_cites_existing_paragraphs()
     {
-        var body = await Json(await web.Client().GetAsync($"/api/documents/{web.XssId}/brief"));
-        Assert.False(body.GetProperty("available").GetBoolean());
-        Assert.Equal("brief not available yet", body.GetProperty("message").GetString());
-        var bullet = body.GetProperty("sections")[0].GetProperty("bullets")[0];
-        Assert.Equal(1, bullet.GetProperty("citations")[0].GetInt32());
+        var document = await Json(await web.Client().GetAsync($"/api/documents/{web.OncolyticId}"));
+        var paragraphs = document.GetProperty("paragraphs").GetArrayLength();
+        var body = await Json(await web.Client().GetAsync($"/api/documents/{web.OncolyticId}/brief"));
+        Assert.True(body.GetProperty("available").GetBoolean());
+        var citations = body.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("bullets").EnumerateArray())
+            .SelectMany(b => b.GetProperty("citations").EnumerateArray().Select(c => c.GetInt32()))
+            .ToList();
+        Assert.All(citations, c => Assert.InRange(c, 1, paragraphs));
     }
 
     [Fact]

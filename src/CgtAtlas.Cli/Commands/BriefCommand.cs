@@ -24,8 +24,6 @@ internal static class BriefCommand
                 return ExitCodes.PartialFailure;
             }
 
-            using var cache = library.Store is SqliteLibraryStore store ? SqliteBriefCache.For(store) : null;
-            library.BriefCache = cache;
             var brief = library.GetBrief(parse.GetValue(id), parse.GetValue(lang)!);
             if (brief is null)
             {
