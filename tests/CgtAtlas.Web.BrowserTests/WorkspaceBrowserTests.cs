@@ -33,6 +33,21 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
     }
 
     [Fact]
+    public async Task Landscape_chart_renders_and_a_bar_opens_its_products()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/landscape?agency=NMPA");
+        var bars = page.Locator("#approvals-chart a.bar");
+        Assert.True(await bars.CountAsync() >= 5);
+        var width = await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+        Assert.True(width > 5, "bars are drawn with a width");
+        var count = int.Parse(await bars.First.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await bars.First.ClickAsync();
+        await page.WaitForURLAsync("**#products");
+        Assert.Equal(count, await page.Locator("table.products tbody tr").CountAsync());
+    }
+
+    [Fact]
     public async Task Upload_a_file_shows_progress_and_a_result()
     {
         var page = await web.NewPageAsync(unlocked: true);

@@ -24,7 +24,22 @@ public sealed partial class PageTests(WebFixture web) : IClassFixture<WebFixture
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotMatch(InlineScript(), html);
-        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // No resource from elsewhere (plain links to a record's public source are fine: they load nothing).
+        var withoutLinks = Regex.Replace(html, "<a [^>]*>", string.Empty);
+        Assert.DoesNotContain("http://", withoutLinks.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Landscape_chart_bars_link_to_the_products_behind_them()
+    {
+        var kb = CgtAtlas.Knowledge.KnowledgeBase.Default;
+        var expected = kb.Products.Count(p => p.CountsAsCgt && p.Agency == "NMPA" && p.Modality == "CAR-T");
+        var html = await web.Client().GetStringAsync("/landscape?agency=NMPA&modality=CAR-T");
+        Assert.Equal(expected, Regex.Matches(html, "<tr id=\"nmpa-").Count);
+        Assert.Contains("href=\"/landscape?agency=NMPA&amp;year=2021&amp;modality=CAR-T#products\"", html, StringComparison.Ordinal);
+        var all = await web.Client().GetStringAsync("/landscape?agency=NMPA");
+        var bars = Regex.Matches(all, "class=\"bar m\\d w-\\d+\"[^>]*>(\\d+)</a>").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(kb.Products.Count(p => p.CountsAsCgt && p.Agency == "NMPA"), bars);
     }
 
     [Fact]
