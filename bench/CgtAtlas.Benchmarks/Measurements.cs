@@ -5,6 +5,8 @@ namespace CgtAtlas.Benchmarks;
 
 /// <summary>Memory figures of one child process, taken at the end of its measured work.</summary>
 internal sealed record MemoryFigures(
+    double CpuSeconds,
+    string LoadAverage,
     long PeakWorkingSetBytes,
     long PeakManagedBytesSampled,
     long GcHeapSizeBytes,
@@ -70,7 +72,7 @@ internal sealed record QueryFigures(
 
 /// <summary>Query latency over the whole mix for one corpus size.</summary>
 internal sealed record QueryResult(int Documents, int Repetitions, int Warmup, List<QueryFigures> Queries, LatencyStats CgtAtlas, LatencyStats Raw,
-    LatencyStats RawBaselineDb, Dictionary<string, double> StageP50Sum, List<string> Errors);
+    LatencyStats RawBaselineDb, Dictionary<string, double> StageP50Sum, List<string> Errors, string LoadAverage);
 
 /// <summary>Wall time of one CLI invocation, several runs.</summary>
 internal sealed record ColdStartFigures(string Label, string[] Arguments, double[] Seconds, int ExitCode)
@@ -83,7 +85,11 @@ internal sealed record ColdProfile(string Query, Dictionary<string, double> Mill
 
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static void Write<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, Options));
 
@@ -102,6 +108,8 @@ internal sealed class MemorySampler : IDisposable
     private readonly int _gen0 = GC.CollectionCount(0);
     private readonly int _gen1 = GC.CollectionCount(1);
     private readonly int _gen2 = GC.CollectionCount(2);
+    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly string _loadAtStart = LoadAverage();
     private volatile bool _stop;
     private long _peakManaged;
 
@@ -133,6 +141,8 @@ internal sealed class MemorySampler : IDisposable
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return new MemoryFigures(
+            (process.TotalProcessorTime - _cpuAtStart).TotalSeconds,
+            $"{_loadAtStart} → {LoadAverage()}",
             process.PeakWorkingSet64,
             Math.Max(_peakManaged, GC.GetTotalMemory(false)),
             info.HeapSizeBytes,
@@ -147,6 +157,19 @@ internal sealed class MemorySampler : IDisposable
     {
         _stop = true;
         _thread.Join();
+    }
+
+    /// <summary>The 1-minute load average (Linux), to flag runs disturbed by other work on the machine.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 }
 

@@ -52,6 +52,8 @@ internal sealed record BenchOptions
           --out FILE            Markdown report (default: bench/results/latest.md)
           --no-cold-start       skip the CLI cold-start measurement
           --keep                keep databases and token files (corpora are always kept for reuse)
+          --no-store-profile    skip replaying the SQLite statements one by one (saves ~4 min at 100k documents)
+          --bigram-experiment   also index the corpus with Han bigrams in a raw FTS5 table and compare query latency
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = [10_000, 100_000];
@@ -73,6 +75,10 @@ internal sealed record BenchOptions
     public bool ColdStart { get; init; } = true;
 
     public bool Keep { get; init; }
+
+    public bool BigramExperiment { get; init; }
+
+    public bool StoreProfile { get; init; } = true;
 
     public bool Help { get; init; }
 
@@ -108,6 +114,8 @@ internal sealed record BenchOptions
                 "--out" => options with { Output = Path.GetFullPath(Value()) },
                 "--no-cold-start" => options with { ColdStart = false },
                 "--keep" => options with { Keep = true },
+                "--bigram-experiment" => options with { BigramExperiment = true },
+                "--no-store-profile" => options with { StoreProfile = false },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
@@ -126,7 +134,8 @@ internal sealed record SizeResults(
     IngestResult CgtAtlas,
     QueryResult Queries,
     List<ColdStartFigures> ColdStart,
-    List<ColdProfile> ColdProfiles);
+    List<ColdProfile> ColdProfiles,
+    BigramResult? Bigram);
 
 internal static class Orchestrator
 {
@@ -175,11 +184,15 @@ internal static class Orchestrator
             Log($"ingest: CgtAtlas {cgt.Seconds:N1} s, {cgt.MegabytesPerSecond:N2} MB/s, {cgt.DocumentsPerSecond:N0} docs/s " +
                 $"(ratio {cgt.Seconds / baseline.Seconds:N2}x)");
 
-            Log("store profile: the SQLite statements of a CgtAtlas ingest, timed one kind at a time");
-            var storeDb = Path.Combine(dir, "store-profile.db");
-            var storeProfile = Spawn<Dictionary<string, double>>(dir, "store-profile", "--corpus", folder, "--tokens", tokens, "--db", storeDb);
-            IngestBenchmarks.DeleteDatabase(storeDb);
-            Log($"store profile: {storeProfile.Values.Sum():N1} s in SQLite statements");
+            var storeProfile = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (options.StoreProfile)
+            {
+                Log("store profile: the SQLite statements of a CgtAtlas ingest, timed one kind at a time");
+                var storeDb = Path.Combine(dir, "store-profile.db");
+                storeProfile = Spawn<Dictionary<string, double>>(dir, "store-profile", "--corpus", folder, "--tokens", tokens, "--db", storeDb);
+                IngestBenchmarks.DeleteDatabase(storeDb);
+                Log($"store profile: {storeProfile.Values.Sum():N1} s in SQLite statements");
+            }
 
             Log($"query: {options.Repetitions} repetitions after {options.Warmup} warm-up runs");
             var queries = Spawn<QueryResult>(dir, "query", "--db", cgtDb, "--baseline-db", baselineDb, "--docs", Str(size),
@@ -205,7 +218,16 @@ internal static class Orchestrator
                 }
             }
 
-            results.Add(new SizeResults(corpus, profile, storeProfile, baseline, cgt, queries, cold, coldProfiles));
+            BigramResult? bigram = null;
+            if (options.BigramExperiment)
+            {
+                Log("experiment: unigram vs bigram FTS5 tables");
+                var bigramDb = Path.Combine(dir, "bigram.db");
+                bigram = Spawn<BigramResult>(dir, "bigram", "--corpus", folder, "--db", bigramDb, "--seed", Str(options.Seed));
+                IngestBenchmarks.DeleteDatabase(bigramDb);
+            }
+
+            results.Add(new SizeResults(corpus, profile, storeProfile, baseline, cgt, queries, cold, coldProfiles, bigram));
             if (!options.Keep)
             {
                 IngestBenchmarks.DeleteDatabase(baselineDb);
@@ -264,7 +286,7 @@ internal static class Orchestrator
         throw new InvalidOperationException("cannot find the repository root (CgtAtlas.slnx) above the program or the current folder");
     }
 
-    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss} load {MemorySampler.LoadAverage()}] {message}");
 }
 
 /// <summary>The measurements run in child processes.</summary>
@@ -301,6 +323,9 @@ internal static class Child
                 var vocabulary = Vocabulary.Build(Int("--seed"), Orchestrator.JiebaDictionary());
                 Json.Write(result, QueryBenchmarks.Run(Get("--db"), Get("--baseline-db"), vocabulary, Int("--docs"), Int("--reps"), Int("--warmup"),
                     Int("--budget")));
+                break;
+            case "bigram":
+                Json.Write(result, BigramExperiment.Run(Get("--corpus"), Get("--db"), Vocabulary.Build(Int("--seed"), Orchestrator.JiebaDictionary()), 5));
                 break;
             case "cold-profile":
                 Json.Write(result, ColdStart.Profile(Get("--db"), Get("--query")));

@@ -1,3 +1,4 @@
+using CgtAtlas.Search;
 using CgtAtlas.Text;
 
 namespace CgtAtlas.Benchmarks;
@@ -43,6 +44,47 @@ internal static class Proposals
         }
 
         return fingerprint;
+    }
+
+    /// <summary>
+    /// Drops OR alternatives that cannot add a match: a phrase that contains another alternative's phrase as a
+    /// contiguous run of terms (CAR-T cell therapy next to CAR-T; 嵌合抗原受体T细胞疗法 next to 嵌合抗原受体T细胞). The
+    /// set of matching documents is unchanged; BM25 scores change a little because fewer phrases contribute.
+    /// </summary>
+    public static MatchExpression PruneRedundantAlternatives(MatchExpression expression) => expression switch
+    {
+        MatchAny any => PruneAny(any),
+        MatchAll all => new MatchAll(all.Children.Select(PruneRedundantAlternatives).ToList()),
+        MatchExcept except => new MatchExcept(PruneRedundantAlternatives(except.Include), except.Exclude.Select(PruneRedundantAlternatives).ToList()),
+        _ => expression,
+    };
+
+    private static MatchExpression PruneAny(MatchAny any)
+    {
+        var children = any.Children.Select(PruneRedundantAlternatives).ToList();
+        var phrases = children.OfType<MatchPhrase>().ToList();
+        var kept = children.Where(c => c is not MatchPhrase p || !phrases.Any(q =>
+            q.TitleOnly == p.TitleOnly && q.Terms.Count < p.Terms.Count && ContainsRun(p.Terms, q.Terms))).ToList();
+        return kept.Count == 1 ? kept[0] : new MatchAny(kept);
+    }
+
+    private static bool ContainsRun(IReadOnlyList<string> terms, IReadOnlyList<string> run)
+    {
+        for (var i = 0; i + run.Count <= terms.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < run.Count && all; k++)
+            {
+                all = string.Equals(terms[i + k], run[k], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ulong Fnv1a(string text, ulong hash)

@@ -35,6 +35,7 @@ internal static class Report
         Profile(md, results);
         Queries(md, results);
         Cold(md, results);
+        Bigram(md, results);
 
         var errors = results.SelectMany(r => r.Queries.Errors.Select(e => Inv($"{r.Corpus.Documents:N0} docs: {e}"))).ToList();
         if (errors.Count > 0)
@@ -101,16 +102,17 @@ internal static class Report
     {
         md.AppendLine("## Ingest");
         md.AppendLine();
-        md.AppendLine("MB/s counts input file bytes (UTF-8 .txt) for both engines. Each row is a separate child process; memory is that process's.");
+        md.AppendLine("MB/s counts input file bytes (UTF-8 .txt) for both engines. Each row is a separate child process; memory is that process's. " +
+            "CPU time is the process's user + system time: when other work shares the machine (see the load averages below), wall time grows but CPU time much less.");
         md.AppendLine();
-        md.AppendLine("| Docs | Engine | Time | MB/s | docs/s | vs baseline | Peak working set | Peak managed heap | GC heap at end | Allocated/doc | Gen0/1/2 GCs | DB size | Near-dups |");
-        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Docs | Engine | Time | CPU time | MB/s | docs/s | vs baseline | Peak working set | Peak managed heap | GC heap at end | Allocated/doc | Gen0/1/2 GCs | DB size | Near-dups |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             foreach (var i in new[] { r.Baseline, r.CgtAtlas })
             {
                 var m = i.Memory;
-                md.AppendLine(Inv($"| {i.Documents:N0} | {i.Engine} | {i.Seconds:N1} s | {i.MegabytesPerSecond:N2} | {i.DocumentsPerSecond:N0} | {i.Seconds / r.Baseline.Seconds:0.00}× | ") +
+                md.AppendLine(Inv($"| {i.Documents:N0} | {i.Engine} | {i.Seconds:N1} s | {m.CpuSeconds:N1} s | {i.MegabytesPerSecond:N2} | {i.DocumentsPerSecond:N0} | {i.Seconds / r.Baseline.Seconds:0.00}× | ") +
                     Inv($"{m.PeakWorkingSetBytes / 1048576.0:N0} MiB | {m.PeakManagedBytesSampled / 1048576.0:N0} MiB | {m.GcHeapSizeBytes / 1048576.0:N0} MiB | ") +
                     Inv($"{m.AllocatedBytes / 1024.0 / Math.Max(1, i.Documents):N0} KiB | {m.Gen0}/{m.Gen1}/{m.Gen2} | {i.DatabaseBytes / 1e6:N0} MB | {i.NearDuplicates} |"));
             }
@@ -124,7 +126,7 @@ internal static class Report
             foreach (var i in new[] { r.Baseline, r.CgtAtlas })
             {
                 md.AppendLine(Inv($"- {r.Corpus.Documents:N0} docs, {i.Engine}: ") +
-                    string.Join("; ", i.Sections.Select(s => Inv($"{s.Key} {s.Value:N2} s"))));
+                    string.Join("; ", i.Sections.Select(s => Inv($"{s.Key} {s.Value:N2} s"))) + $" (1-min load average {i.Memory.LoadAverage})");
             }
         }
 
@@ -159,6 +161,11 @@ internal static class Report
         md.AppendLine("| raw FTS5 baseline, whole run (for scale) | " + string.Join(" | ", results.Select(r =>
             Inv($"{r.Baseline.Seconds:N2} s ({r.Baseline.Seconds / r.CgtAtlas.Seconds:P0})"))) + " |");
         md.AppendLine();
+        if (results.All(r => r.StoreProfile.Count == 0))
+        {
+            return;
+        }
+
         md.AppendLine("The SQLite statements of a CgtAtlas ingest, replayed with the same SQL and schema and timed one kind at a time " +
             "(child process `store-profile`; percentages of the CgtAtlas ingest time):");
         md.AppendLine();
@@ -190,7 +197,8 @@ internal static class Report
 
         md.AppendLine(Inv($"{first.Queries.Count} queries × {string.Join(" / ", results.Select(r => r.Queries.Repetitions))} timed repetitions (per size) after up to {first.Warmup} warm-up passes, interleaved query by query. ") +
             "CgtAtlas = `Library.Search(new SearchRequest { Query = q, Limit = 10 })`; raw = `SELECT rowid, bm25(doc_fts) FROM doc_fts WHERE doc_fts MATCH $q ORDER BY rank LIMIT 10` " +
-            "with the same compiled MATCH string, on the CgtAtlas file (same index; the ratio's denominator) and, 3 repetitions for reference, on the baseline file.");
+            "with the same compiled MATCH string, on the CgtAtlas file (same index; the ratio's denominator) and, for reference, on the baseline file (3 runs; 1 when a pass over the mix takes over 30 s). " +
+            "The step breakdown below uses 10 runs per query (3 when the timed repetitions are fewer than 20, 1 when a pass takes over 30 s).");
         md.AppendLine();
         md.AppendLine("| Docs | Engine | p50 | p95 | p99 | max | mean | p50 ratio |");
         md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
@@ -203,6 +211,7 @@ internal static class Report
             }
 
             var perQuery = q.Queries.Select(f => f.Ratio).Order().ToArray();
+            md.AppendLine(Inv($"| {r.Corpus.Documents:N0} | 1-min load average at start → end: {q.LoadAverage} | | | | | | |"));
             md.AppendLine(Inv($"| {r.Corpus.Documents:N0} | per-query p50 ratio: median / worst | {LatencyStats.Percentile(perQuery, 50):0.00}× | | | {perQuery[^1]:0.00}× | | |"));
         }
 
@@ -263,6 +272,48 @@ internal static class Report
         foreach (var step in steps)
         {
             md.AppendLine($"| {step} | " + string.Join(" | ", largest.ColdProfiles.Select(p => Inv($"{p.Milliseconds.GetValueOrDefault(step):N0}"))) + " |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Bigram(StringBuilder md, List<SizeResults> results)
+    {
+        var runs = results.Where(r => r.Bigram is not null).Select(r => r.Bigram!).ToList();
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Experiment: pruned OR alternatives and a Han bigram index (`--bigram-experiment`)");
+        md.AppendLine();
+        md.AppendLine("Two raw FTS5 tables built from the same analysed corpus, 200 documents per transaction: today's one token per Han character (unigram), " +
+            "and the same stream with runs of Han characters as overlapping bigrams; each compiled MATCH string is rewritten the same way (a phrase 细 胞 becomes " +
+            "the term 细胞). \"Pruned\" drops OR alternatives that contain another alternative (CAR-T cell therapy next to CAR-T): same matching documents. " +
+            "\"Bounded\" ranks only the newest 2,000 matches (`ORDER BY rowid DESC LIMIT 2000` inside, then bm25 order): a product trade-off, not the same result. " +
+            "Raw query, p50 over 5 runs, ms.");
+        md.AppendLine();
+        md.AppendLine("| Docs | Insert unigram | Insert bigram | Index unigram | Index bigram | Σ p50 unigram | Σ p50 unigram pruned | Σ p50 bigram | Σ p50 bigram pruned | Σ p50 bigram pruned bounded | max p50 unigram | max p50 bigram pruned | max p50 bigram pruned bounded |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var b in runs)
+        {
+            var comparable = b.Queries.Where(q => q.BigramMatch is not null && !double.IsNaN(q.BigramPrunedP50)).ToList();
+            md.AppendLine(Inv($"| {b.Documents:N0} | {b.UnigramInsertSeconds:N1} s | {b.BigramInsertSeconds:N1} s | {b.UnigramBytes / 1e6:N0} MB | {b.BigramBytes / 1e6:N0} MB | ") +
+                Inv($"{comparable.Sum(q => q.UnigramP50):N0} | {comparable.Sum(q => q.PrunedP50):N0} | {comparable.Sum(q => q.BigramP50):N0} | {comparable.Sum(q => q.BigramPrunedP50):N0} | ") +
+                Inv($"{comparable.Sum(q => q.BigramPrunedBoundedP50):N0} | {comparable.Max(q => q.UnigramP50):N1} | {comparable.Max(q => q.BigramPrunedP50):N1} | {comparable.Max(q => q.BigramPrunedBoundedP50):N1} |"));
+        }
+
+        var largest = runs[^1];
+        md.AppendLine();
+        md.AppendLine(Inv($"Per query at {largest.Documents:N0} documents (rows: matches on each variant; equal counts show the rewrites keep the semantics):"));
+        md.AppendLine();
+        md.AppendLine("| Kind | Query | Rows unigram | Rows pruned | Rows bigram | p50 unigram | p50 pruned | p50 pruned bounded | p50 bigram | p50 bigram pruned | p50 bigram pruned bounded |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var q in largest.Queries)
+        {
+            md.AppendLine(q.BigramMatch is null
+                ? Inv($"| {q.Category} | `{q.Query}` | {q.UnigramRows:N0} | {q.PrunedRows:N0} | n/a (1-char phrase) | {q.UnigramP50:N2} | {q.PrunedP50:N2} | {q.PrunedBoundedP50:N2} | — | — | — |")
+                : Inv($"| {q.Category} | `{q.Query}` | {q.UnigramRows:N0} | {q.PrunedRows:N0} | {q.BigramRows:N0} | {q.UnigramP50:N2} | {q.PrunedP50:N2} | {q.PrunedBoundedP50:N2} | {q.BigramP50:N2} | {q.BigramPrunedP50:N2} | {q.BigramPrunedBoundedP50:N2} |"));
         }
 
         md.AppendLine();
