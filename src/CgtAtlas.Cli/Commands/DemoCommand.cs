@@ -16,7 +16,12 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var samples = new Option<string?>("--samples") { Description = "Folder of sample documents (default: samples/corpus of this repository)" };
-        var command = new Command("demo", "Create a demo library from the bundled samples and run example searches") { samples };
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after the example searches instead of opening the web workspace" };
+        var urls = new Option<string>("--urls") { Description = "Where the workspace listens", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("demo", "Create a demo library from the bundled samples, run example searches, then open the web workspace")
+        {
+            samples, noServe, urls,
+        };
         command.SetAction(parse =>
         {
             var corpus = parse.GetValue(samples) ?? FindSamples();
@@ -71,8 +76,15 @@ internal static class DemoCommand
 
             ansi.WriteLine();
             ansi.MarkupLine($"Try: [bold]./cgt --db {Markup.Escape(db)} search \"溶瘤病毒 OR oncolytic\"[/]  ·  " +
-                $"[bold]./cgt --db {Markup.Escape(db)} show 1[/]");
-            return ExitCodes.Success;
+                $"[bold]./cgt --db {Markup.Escape(db)} brief 1[/]  ·  [bold]./cgt --db {Markup.Escape(db)} check 1[/]");
+            if (parse.GetValue(noServe))
+            {
+                return ExitCodes.Success;
+            }
+
+            library.Dispose();
+            ansi.MarkupLine($"Opening the web workspace on [bold]{Markup.Escape(parse.GetValue(urls)!)}[/] — open it in a browser.");
+            return ServeCommand.Serve(console, db, parse.GetValue(urls)!);
         });
         return command;
     }

@@ -16,10 +16,13 @@ internal static class ServeCommand
             DefaultValueFactory = _ => BindingPolicy.DefaultUrls,
         };
         var command = new Command("serve", "Open the web workspace (search, read, topics, review, upload, API)") { urls };
-        command.SetAction(parse =>
-        {
-            var db = parse.GetValue(CliOptions.Db)!;
-            var listen = parse.GetValue(urls)!;
+        command.SetAction(parse => Serve(console, parse.GetValue(CliOptions.Db)!, parse.GetValue(urls)!));
+        return command;
+    }
+
+    /// <summary>Runs the web workspace over <paramref name="db"/> until Ctrl-C.</summary>
+    public static int Serve(CliConsole console, string db, string listen)
+    {
             WebApplication app;
             try
             {
@@ -35,7 +38,5 @@ internal static class ServeCommand
             console.Output.WriteLine($"cgt serve: library {Path.GetFullPath(db)}; listening on {listen} (Ctrl-C to stop)");
             app.Run();
             return ExitCodes.Success;
-        });
-        return command;
     }
 }
