@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CgtAtlas.Storage.Sqlite;
 using CgtAtlas.Text;
 
@@ -25,5 +26,29 @@ internal static class LibraryOpener
             error.WriteLine($"cgt: cannot open library '{path}': {ex.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Opens the library and loads one document, reporting a missing library or id on <paramref name="error"/>;
+    /// returns false (exit code 1) when either is missing. The caller disposes <paramref name="library"/>.
+    /// </summary>
+    public static bool TryOpenDocument(string path, long id, TextWriter error, [NotNullWhen(true)] out Library? library,
+        [NotNullWhen(true)] out Documents.StoredDocument? document)
+    {
+        document = null;
+        library = TryOpen(path, error, mustExist: true);
+        if (library is null)
+        {
+            return false;
+        }
+
+        document = library.GetDocument(id);
+        if (document is null)
+        {
+            error.WriteLine($"cgt: no document with id {id}");
+            return false;
+        }
+
+        return true;
     }
 }

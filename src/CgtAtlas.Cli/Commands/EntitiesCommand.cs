@@ -15,18 +15,13 @@ internal static class EntitiesCommand
         var command = new Command("entities", "Products, companies and regulators mentioned in a document, linked to the knowledge base") { id, json };
         command.SetAction(parse =>
         {
-            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, console.Error, mustExist: true);
-            if (library is null)
+            if (!LibraryOpener.TryOpenDocument(parse.GetValue(CliOptions.Db)!, parse.GetValue(id), console.Error, out var library, out var document))
             {
+                library?.Dispose();
                 return ExitCodes.PartialFailure;
             }
 
-            var document = library.GetDocument(parse.GetValue(id));
-            if (document is null)
-            {
-                console.Error.WriteLine($"cgt: no document with id {parse.GetValue(id)}");
-                return ExitCodes.PartialFailure;
-            }
+            using var owned = library;
 
             var kb = KnowledgeCli.Load(console);
             if (kb is null)

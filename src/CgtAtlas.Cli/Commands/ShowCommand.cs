@@ -15,18 +15,13 @@ internal static class ShowCommand
         var command = new Command("show", "Show a document's metadata and numbered paragraphs") { id, json };
         command.SetAction(parse =>
         {
-            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, console.Error, mustExist: true);
-            if (library is null)
+            if (!LibraryOpener.TryOpenDocument(parse.GetValue(CliOptions.Db)!, parse.GetValue(id), console.Error, out var library, out var document))
             {
+                library?.Dispose();
                 return ExitCodes.PartialFailure;
             }
 
-            var document = library.GetDocument(parse.GetValue(id));
-            if (document is null)
-            {
-                console.Error.WriteLine($"cgt: no document with id {parse.GetValue(id)}");
-                return ExitCodes.PartialFailure;
-            }
+            using var owned = library;
 
             if (parse.GetValue(json))
             {
