@@ -221,7 +221,30 @@ public sealed class QueryExpander
             }
         }
 
-        return phrases.Count == 1 ? phrases[0] : new MatchAny(phrases);
+        // An alternative that contains another alternative adds no match ("CAR-T cell therapy" beside "CAR-T") but costs
+        // a phrase scan over long posting lists: keep only the minimal ones. The set of matching documents is unchanged.
+        var minimal = phrases.Cast<MatchPhrase>().Where(p => !phrases.Cast<MatchPhrase>().Any(q => !ReferenceEquals(p, q)
+            && q.Terms.Count < p.Terms.Count && ContainsRun(p.Terms, q.Terms))).Cast<MatchExpression>().ToList();
+        return minimal.Count == 1 ? minimal[0] : new MatchAny(minimal);
+    }
+
+    private static bool ContainsRun(IReadOnlyList<string> haystack, IReadOnlyList<string> needle)
+    {
+        for (var i = 0; i + needle.Count <= haystack.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < needle.Count && all; k++)
+            {
+                all = string.Equals(haystack[i + k], needle[k], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MatchExpression? All(IEnumerable<MatchExpression?> parts)
