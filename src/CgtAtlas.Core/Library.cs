@@ -38,8 +38,8 @@ public sealed class Library : IDisposable
 
     /// <summary>Ingests files and folders; see <see cref="IngestPipeline"/>.</summary>
     public IngestReport Ingest(IEnumerable<string> inputs, IngestOptions? options = null, IProgress<IngestProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        new IngestPipeline(Store, Text.Analyzer).Run(inputs, options ?? new IngestOptions(), progress, cancellationToken);
+        CancellationToken cancellationToken = default, Action<IngestedDocument>? onStored = null) =>
+        new IngestPipeline(Store, Text.Analyzer).Run(inputs, options ?? new IngestOptions(), progress, cancellationToken, onStored);
 
     /// <summary>Parses and runs a query; hits carry highlighted snippets.</summary>
     /// <exception cref="QuerySyntaxException">The query is malformed.</exception>

@@ -129,6 +129,51 @@ public sealed class LibraryIngestTests
     }
 
     [Fact]
+    public void Streamed_run_passes_the_same_documents_in_input_order_and_keeps_none()
+    {
+        using var listed = new TempLibrary();
+        using var streamed = new TempLibrary();
+        var expected = listed.Library.Ingest([TestPaths.Corpus]);
+        var received = new List<IngestedDocument>();
+        var report = streamed.Library.Ingest([TestPaths.Corpus], onStored: received.Add);
+
+        Assert.Empty(report.Documents);
+        Assert.Equal(expected.Documents.Count, report.Stored);
+        Assert.Equal(expected.Documents.Count(d => d.NearDuplicateOf is not null), report.NearDuplicates);
+        Assert.Equal(expected.Documents, received);
+        Assert.Equal(received.Select(d => d.Id).Order(), received.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Cancelling_stores_exactly_the_inputs_reported_before_it()
+    {
+        using var temp = new TempLibrary();
+        var paths = Enumerable.Range(1, 6).Select(i => temp.Write($"{i}.txt", $"标题{i}\n\n第{i}篇。" + Story)).ToList();
+        using var cancel = new CancellationTokenSource();
+        var done = 0;
+        var progress = new InlineProgress(p =>
+        {
+            done = p.Done;
+            if (p.Done == 2)
+            {
+                cancel.Cancel();
+            }
+        });
+        var report = temp.Library.Ingest(paths, progress: progress, cancellationToken: cancel.Token);
+
+        Assert.True(report.Cancelled);
+        Assert.Equal(2, done);
+        Assert.Equal(paths.Take(2), report.Documents.Select(d => d.Path));
+        Assert.Equal(2, temp.Library.Store.GetStatistics().Documents);
+        Assert.Empty(temp.Library.Store.CheckIntegrity());
+    }
+
+    private sealed class InlineProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
+    }
+
+    [Fact]
     public void Whole_sample_corpus_ingests_without_failures()
     {
         using var temp = new TempLibrary();

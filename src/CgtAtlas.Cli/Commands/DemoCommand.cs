@@ -50,9 +50,9 @@ internal static class DemoCommand
 
             var ansi = console.Ansi;
             ansi.MarkupLine($"Building the demo library [bold]{Markup.Escape(db)}[/] from [bold]{Markup.Escape(corpus)}[/] …");
-            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] });
-            ansi.MarkupLine($"Stored [green]{report.Documents.Count}[/] documents " +
-                $"({report.Documents.Count(d => d.NearDuplicateOf is not null)} near-duplicates linked), " +
+            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] }, onStored: _ => { });
+            ansi.MarkupLine($"Stored [green]{report.Stored}[/] documents " +
+                $"({report.NearDuplicates} near-duplicates linked), " +
                 $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed.");
             foreach (var failed in report.Failed)
             {

@@ -49,14 +49,25 @@ internal static class IngestCommand
             try
             {
                 var inputs = parse.GetValue(paths)!;
-                var report = RunWithProgress(console, library, inputs, options, parse.GetValue(json), cancel.Token);
+                IngestReport report;
                 if (parse.GetValue(json))
                 {
-                    WriteJson(console, report);
+                    using var writer = new IngestJsonWriter(console.Output);
+                    report = library.Ingest(inputs, options, null, cancel.Token, writer.Document);
+                    writer.Finish(report);
                 }
                 else
                 {
-                    WriteSummary(console, report);
+                    // Only the first rows are shown, so only they are kept: memory stays flat in the number of inputs.
+                    var shown = new List<IngestedDocument>();
+                    report = RunWithProgress(console, library, inputs, options, cancel.Token, d =>
+                    {
+                        if (shown.Count < ShownRows)
+                        {
+                            shown.Add(d);
+                        }
+                    });
+                    WriteSummary(console, report, shown);
                 }
 
                 return report.Cancelled ? ExitCodes.Interrupted : report.Failed.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
@@ -69,12 +80,14 @@ internal static class IngestCommand
         return command;
     }
 
-    private static IngestReport RunWithProgress(CliConsole console, Library library, string[] inputs, IngestOptions options, bool json,
-        CancellationToken token)
+    private const int ShownRows = 200;
+
+    private static IngestReport RunWithProgress(CliConsole console, Library library, string[] inputs, IngestOptions options,
+        CancellationToken token, Action<IngestedDocument> onStored)
     {
-        if (json || !console.Interactive)
+        if (!console.Interactive)
         {
-            return library.Ingest(inputs, options, null, token);
+            return library.Ingest(inputs, options, null, token, onStored);
         }
 
         IngestReport? report = null;
@@ -89,35 +102,19 @@ internal static class IngestCommand
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                     task.Description = $"Ingesting {p.Done}/{p.Total}";
-                }), token);
+                }), token, onStored);
                 task.StopTask();
             });
         return report!;
     }
 
-    private static void WriteJson(CliConsole console, IngestReport report) => JsonOutput.Write(console.Output, new
-    {
-        documents = report.Documents.Select(d => new
-        {
-            id = d.Id,
-            path = d.Path,
-            title = d.Title,
-            language = d.Language.ToCode(),
-            paragraphs = d.Paragraphs,
-            nearDuplicateOf = d.NearDuplicateOf,
-        }),
-        duplicates = report.Duplicates.Select(d => new { path = d.Path, duplicateOf = d.DuplicateOf }),
-        failed = report.Failed.Select(f => new { path = f.Path, error = f.Error }),
-        cancelled = report.Cancelled,
-    });
-
-    private static void WriteSummary(CliConsole console, IngestReport report)
+    private static void WriteSummary(CliConsole console, IngestReport report, IReadOnlyList<IngestedDocument> shown)
     {
         var ansi = console.Ansi;
-        if (report.Documents.Count > 0)
+        if (shown.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumns("ID", "Title", "Lang", "¶", "Path");
-            foreach (var d in report.Documents.Take(200))
+            foreach (var d in shown)
             {
                 table.AddRow(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     d.NearDuplicateOf is null ? Markup.Escape(d.Title) : $"{Markup.Escape(d.Title)} [grey](near-duplicate of {d.NearDuplicateOf})[/]",
@@ -125,9 +122,9 @@ internal static class IngestCommand
             }
 
             ansi.Write(table);
-            if (report.Documents.Count > 200)
+            if (report.Stored > shown.Count)
             {
-                ansi.MarkupLine($"[grey]… and {report.Documents.Count - 200} more[/]");
+                ansi.MarkupLine($"[grey]… and {report.Stored - shown.Count} more[/]");
             }
         }
 
@@ -141,9 +138,8 @@ internal static class IngestCommand
             console.Error.WriteLine($"cgt: {f.Path}: {f.Error}");
         }
 
-        var near = report.Documents.Count(d => d.NearDuplicateOf is not null);
         ansi.MarkupLine(
-            $"Stored [green]{report.Documents.Count}[/] document(s) ({near} near-duplicate), " +
+            $"Stored [green]{report.Stored}[/] document(s) ({report.NearDuplicates} near-duplicate), " +
             $"[yellow]{report.Duplicates.Count}[/] duplicate(s), [red]{report.Failed.Count}[/] failed" +
             (report.Cancelled ? " — [red]interrupted[/]: the documents listed are complete; run again to continue." : "."));
     }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Threading.Channels;
 using CgtAtlas.Documents;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
@@ -26,21 +26,37 @@ public sealed class IngestPipeline
         _clock = clock ?? TimeProvider.System;
     }
 
+    /// <summary>Inputs read ahead of the writer: enough to keep both threads busy, few enough to keep memory flat.</summary>
+    private const int ReadAhead = 32;
+
     /// <summary>Ingests files and folders.</summary>
     /// <param name="inputs">Files or folders (recursive).</param>
     /// <param name="options">Collections, size limit, batch size.</param>
     /// <param name="progress">Receives progress after each input.</param>
     /// <param name="cancellationToken">Stops after the current document; what is stored stays complete.</param>
+    /// <param name="onStored">When given, receives each stored document as it is written, and the report's
+    /// <see cref="IngestReport.Documents"/> stays empty (memory flat in corpus size); otherwise the report lists them.</param>
+    /// <remarks>
+    /// A reading thread does the CPU work (read, decode, hash, analyse, SimHash) up to <see cref="ReadAhead"/> inputs
+    /// ahead; the calling thread does everything that depends on what is stored (duplicate lookup, near-duplicate scan,
+    /// writes) in input order, so results are the same as reading and writing one input at a time.
+    /// </remarks>
     public IngestReport Run(IEnumerable<string> inputs, IngestOptions options, IProgress<IngestProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<IngestedDocument>? onStored = null)
     {
         var files = InputEnumerator.Expand(inputs, out var missing);
         var stored = new List<IngestedDocument>();
+        var tally = new StoredTally(onStored ?? stored.Add);
         var duplicates = new List<DuplicateInput>();
         var failed = missing.Select(m => new FailedInput(m, "no such file or folder")).ToList();
         var fingerprints = _store.LoadSimHashes().ToList();
         long bytesRead = 0;
         var cancelled = false;
+
+        var channel = Channel.CreateBounded<PreparedInput>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stopReading = new CancellationTokenSource();
+        var reading = Task.Factory.StartNew(() => ReadAll(files, options, channel.Writer, stopReading.Token), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var batch = _store.BeginBatch();
         var inBatch = 0;
@@ -54,11 +70,16 @@ public sealed class IngestPipeline
                     break;
                 }
 
-                var path = files[i];
-                var contents = Read(path, options, failed, ref bytesRead);
-                foreach (var content in contents)
+                var input = Next(channel.Reader);
+                bytesRead += input.Bytes;
+                if (input.Failure is { } failure)
                 {
-                    if (Store(batch, content, options, fingerprints, stored, duplicates, failed))
+                    failed.Add(failure);
+                }
+
+                foreach (var document in input.Documents)
+                {
+                    if (Store(batch, document, options, fingerprints, tally, duplicates, failed))
                     {
                         inBatch++;
                     }
@@ -72,7 +93,7 @@ public sealed class IngestPipeline
                     inBatch = 0;
                 }
 
-                progress?.Report(new IngestProgress(i + 1, files.Count, path));
+                progress?.Report(new IngestProgress(i + 1, files.Count, input.Path));
             }
 
             batch.Commit();
@@ -80,11 +101,16 @@ public sealed class IngestPipeline
         finally
         {
             batch.Dispose();
+            stopReading.Cancel();
+            // The reader only ends by finishing, being stopped, or failing; its failure surfaced through the channel.
+            reading.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
 
         return new IngestReport
         {
             Documents = stored,
+            Stored = tally.Count,
+            NearDuplicates = tally.NearDuplicates,
             Duplicates = duplicates,
             Failed = failed,
             Cancelled = cancelled,
@@ -92,13 +118,80 @@ public sealed class IngestPipeline
         };
     }
 
-    private IReadOnlyList<DocumentContent> Read(string path, IngestOptions options, List<FailedInput> failed, ref long bytesRead)
+    private static PreparedInput Next(ChannelReader<PreparedInput> reader)
     {
+        PreparedInput? input;
+        while (!reader.TryRead(out input))
+        {
+            // Blocking here is intended: this is the single writing thread, and the reader runs on its own thread.
+            if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                throw new InvalidOperationException("the reading thread ended before every input was read");
+            }
+        }
+
+        return input;
+    }
+
+    private void ReadAll(IReadOnlyList<string> files, IngestOptions options, ChannelWriter<PreparedInput> writer, CancellationToken stop)
+    {
+        Exception? error = null;
+        try
+        {
+            var preparer = new DocumentPreparer(_analyzer);
+            foreach (var path in files)
+            {
+                var input = Prepare(path, options, preparer);
+                while (!writer.TryWrite(input))
+                {
+                    if (!writer.WaitToWriteAsync(stop).AsTask().GetAwaiter().GetResult())
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The writer stopped early (Ctrl-C or an error); inputs read ahead are dropped unstored.
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+        finally
+        {
+            writer.TryComplete(error);
+        }
+    }
+
+    private PreparedInput Prepare(string path, IngestOptions options, DocumentPreparer preparer)
+    {
+        long bytes = 0;
+        var contents = Read(path, options, out var failure, ref bytes);
+        if (failure is not null)
+        {
+            return new PreparedInput(path, bytes, failure, []);
+        }
+
+        try
+        {
+            return new PreparedInput(path, bytes, null, contents.Select(preparer.Prepare).ToList());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new PreparedInput(path, bytes, new FailedInput(path, $"could not be analysed ({ex.GetType().Name}: {ex.Message.Split('\n')[0]})"), []);
+        }
+    }
+
+    private IReadOnlyList<DocumentContent> Read(string path, IngestOptions options, out FailedInput? failure, ref long bytesRead)
+    {
+        failure = null;
         var reader = _readers.For(path);
         if (reader is null)
         {
             var extension = Path.GetExtension(path);
-            failed.Add(new FailedInput(path, $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}' (supported: {_readers.SupportedList})"));
+            failure = new FailedInput(path, $"unsupported file type '{(extension.Length == 0 ? "(none)" : extension)}' (supported: {_readers.SupportedList})");
             return [];
         }
 
@@ -107,14 +200,14 @@ public sealed class IngestPipeline
             var info = new FileInfo(path);
             if (info.Length == 0)
             {
-                failed.Add(new FailedInput(path, "empty file (0 bytes)"));
+                failure = new FailedInput(path, "empty file (0 bytes)");
                 return [];
             }
 
             if (info.Length > options.MaxFileBytes)
             {
-                failed.Add(new FailedInput(path,
-                    $"file is {info.Length / 1048576.0:0.0} MiB, over the {options.MaxFileBytes / 1048576.0:0.#} MiB limit (raise it with --max-file-mb)"));
+                failure = new FailedInput(path,
+                    $"file is {info.Length / 1048576.0:0.0} MiB, over the {options.MaxFileBytes / 1048576.0:0.#} MiB limit (raise it with --max-file-mb)");
                 return [];
             }
 
@@ -124,27 +217,27 @@ public sealed class IngestPipeline
         }
         catch (UnreadableDocumentException ex)
         {
-            failed.Add(new FailedInput(path, ex.Message));
+            failure = new FailedInput(path, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            failed.Add(new FailedInput(path, $"cannot read the file: {ex.Message}"));
+            failure = new FailedInput(path, $"cannot read the file: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A reader bug must not end the run: report it against the file and go on.
-            failed.Add(new FailedInput(path, $"could not be read ({ex.GetType().Name}: {ex.Message.Split('\n')[0]})"));
+            failure = new FailedInput(path, $"could not be read ({ex.GetType().Name}: {ex.Message.Split('\n')[0]})");
         }
 
         return [];
     }
 
-    private bool Store(IDocumentBatch batch, DocumentContent content, IngestOptions options, List<(long Id, ulong SimHash)> fingerprints,
-        List<IngestedDocument> stored, List<DuplicateInput> duplicates, List<FailedInput> failed)
+    private bool Store(IDocumentBatch batch, PreparedDocument document, IngestOptions options, List<(long Id, ulong SimHash)> fingerprints,
+        StoredTally stored, List<DuplicateInput> duplicates, List<FailedInput> failed)
     {
+        var content = document.Content;
         var collections = content.Collections.Concat(options.Collections).Distinct(StringComparer.Ordinal).ToList();
-        var hash = ContentHash.Compute(content.Title, content.Paragraphs);
-        if (batch.FindByContentHash(hash) is { } existing)
+        if (batch.FindByContentHash(document.ContentHash) is { } existing)
         {
             if (collections.Count > 0)
             {
@@ -155,29 +248,8 @@ public sealed class IngestPipeline
             return false;
         }
 
-        var bodyTokens = new List<Token>(content.Paragraphs.Sum(p => p.Text.Length));
-        var indexBody = new StringBuilder(bodyTokens.Capacity * 2);
-        var scratch = new List<Token>(256);
-        foreach (var paragraph in content.Paragraphs)
-        {
-            scratch.Clear();
-            _analyzer.AnalyzeInto(paragraph.Text, scratch);
-            foreach (var token in scratch)
-            {
-                if (indexBody.Length > 0)
-                {
-                    indexBody.Append(' ');
-                }
-
-                indexBody.Append(token.Term);
-            }
-
-            bodyTokens.AddRange(scratch);
-        }
-
-        var simHash = SimHash.Compute(bodyTokens);
         long? nearDuplicateOf = null;
-        if (simHash is { } fingerprint)
+        if (document.SimHash is { } fingerprint)
         {
             var best = SimHash.NearDuplicateDistance + 1;
             foreach (var (id, other) in fingerprints)
@@ -191,33 +263,51 @@ public sealed class IngestPipeline
             }
         }
 
-        var language = LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text));
         try
         {
             var id = batch.Add(new NewDocument
             {
                 Content = content,
-                Language = language,
-                ContentHash = hash,
-                SimHash = simHash,
+                Language = document.Language,
+                ContentHash = document.ContentHash,
+                SimHash = document.SimHash,
                 NearDuplicateOf = nearDuplicateOf,
                 Collections = collections,
-                IndexTitle = _analyzer.ToIndexText(content.Title),
-                IndexBody = indexBody.ToString(),
+                IndexTitle = document.IndexTitle,
+                IndexBody = document.IndexBody,
                 IngestedAt = _clock.GetUtcNow(),
             });
-            if (simHash is { } added)
+            if (document.SimHash is { } added)
             {
                 fingerprints.Add((nearDuplicateOf ?? id, added));
             }
 
-            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, language, content.Paragraphs.Count, nearDuplicateOf));
+            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, document.Language, content.Paragraphs.Count, nearDuplicateOf));
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             failed.Add(new FailedInput(content.OriginPath, $"could not be stored: {ex.Message.Split('\n')[0]}"));
             return false;
+        }
+    }
+
+    /// <summary>Counts stored documents and passes each one on (to the report's list or the caller's callback).</summary>
+    private sealed class StoredTally(Action<IngestedDocument> sink)
+    {
+        public int Count { get; private set; }
+
+        public int NearDuplicates { get; private set; }
+
+        public void Add(IngestedDocument document)
+        {
+            Count++;
+            if (document.NearDuplicateOf is not null)
+            {
+                NearDuplicates++;
+            }
+
+            sink(document);
         }
     }
 }

@@ -11,11 +11,17 @@ public sealed record DuplicateInput(string Path, long DuplicateOf);
 /// <summary>An input that could not be ingested, with the reason in plain words.</summary>
 public sealed record FailedInput(string Path, string Error);
 
-/// <summary>The outcome of one ingest run: every input ends in exactly one of the three lists.</summary>
+/// <summary>The outcome of one ingest run: every input ends as stored, duplicate or failed.</summary>
 public sealed record IngestReport
 {
-    /// <summary>Documents stored.</summary>
+    /// <summary>Documents stored; empty when the run passed them to a callback instead (see <see cref="Stored"/>).</summary>
     public required IReadOnlyList<IngestedDocument> Documents { get; init; }
+
+    /// <summary>Number of documents stored (also when they were streamed to a callback rather than listed).</summary>
+    public int Stored { get; init; }
+
+    /// <summary>Stored documents linked to an earlier near-copy.</summary>
+    public int NearDuplicates { get; init; }
 
     /// <summary>Inputs that were exact duplicates (not stored again).</summary>
     public required IReadOnlyList<DuplicateInput> Duplicates { get; init; }

@@ -60,19 +60,31 @@ public sealed class TextAnalyzer
     /// <summary>The analysed form of <paramref name="text"/> as space-separated terms, ready for an FTS column.</summary>
     public string ToIndexText(string text)
     {
-        var tokens = Analyze(text);
         var builder = new StringBuilder(text.Length * 2);
-        foreach (var token in tokens)
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(token.Term);
-        }
-
+        AnalyzeInto([text], new List<Token>(text.Length / 2), builder);
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Tokenises several texts (a document's paragraphs) in order: tokens are appended to <paramref name="tokens"/> and
+    /// their terms, space-separated, to <paramref name="indexText"/>. Callers reuse both buffers across documents.
+    /// </summary>
+    public void AnalyzeInto(IEnumerable<string> texts, List<Token> tokens, StringBuilder indexText)
+    {
+        foreach (var text in texts)
+        {
+            var first = tokens.Count;
+            AnalyzeInto(text, tokens);
+            for (var i = first; i < tokens.Count; i++)
+            {
+                if (indexText.Length > 0)
+                {
+                    indexText.Append(' ');
+                }
+
+                indexText.Append(tokens[i].Term);
+            }
+        }
     }
 
     // Han terms repeat constantly; interning the single-character strings avoids one allocation per character.
