@@ -16,12 +16,13 @@ internal static class ColdStart
         ("cgt search \"细胞治疗产品获批上市\" (jieba segmentation)", "细胞治疗产品获批上市"),
     ];
 
-    /// <summary>Builds the CLI in Release into <paramref name="output"/> and returns the path of cgt.dll.</summary>
+    /// <summary>Publishes the CLI as the <c>cgt</c> script does (Release, ReadyToRun) into <paramref name="output"/> and returns the path of cgt.dll.</summary>
     public static string BuildCli(string repositoryRoot, string output, Action<string> log)
     {
         var project = Path.Combine(repositoryRoot, "src", "CgtAtlas.Cli", "CgtAtlas.Cli.csproj");
         log($"cold start: building the CLI (Release) into {output}");
-        var (exit, stdout) = RunProcess("dotnet", ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet", "-clp:ErrorsOnly"]);
+        var (exit, stdout) = RunProcess("dotnet", ["publish", project, "-c", "Release", "--use-current-runtime", "--self-contained", "false",
+            "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet", "-clp:ErrorsOnly"]);
         var dll = Path.Combine(output, "cgt.dll");
         if (exit != 0 || !File.Exists(dll))
         {

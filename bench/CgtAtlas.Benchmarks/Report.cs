@@ -249,7 +249,7 @@ internal static class Report
 
         md.AppendLine("## Cold start of the CLI");
         md.AppendLine();
-        md.AppendLine("`dotnet <tmp>/cli/cgt.dll --db <library> search <query>`, built in Release; a new process per run, wall time to exit (OS file cache warm).");
+        md.AppendLine("`dotnet <tmp>/cli/cgt.dll --db <library> search <query>`, published Release ReadyToRun as `./cgt` does; a new process per run, wall time to exit (OS file cache warm).");
         md.AppendLine();
         md.AppendLine("| Docs | Invocation | median | min | max | runs |");
         md.AppendLine("|---:|---|---:|---:|---:|---|");
