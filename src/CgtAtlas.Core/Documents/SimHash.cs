@@ -25,18 +25,28 @@ public static class SimHash
             return null;
         }
 
-        // Branch-free: count the one-bits per position; a bit is set when more than half the shingles have it.
+        // Count the one-bits per position eight at a time: lane k holds, in each of its bytes b, the count of bit 8b+k.
+        // A byte overflows after 255 shingles, so the lanes are emptied into the int counters before that.
         Span<int> ones = stackalloc int[64];
+        Span<ulong> lanes = stackalloc ulong[8];
         var shingles = tokens.Count - 2;
+        var pending = 0;
         for (var i = 0; i < shingles; i++)
         {
             var hash = Fnv1a(tokens[i].Term, Fnv1a(tokens[i + 1].Term, Fnv1a(tokens[i + 2].Term, 14695981039346656037UL)));
-            for (var bit = 0; bit < 64; bit++)
+            for (var k = 0; k < 8; k++)
             {
-                ones[bit] += (int)((hash >> bit) & 1UL);
+                lanes[k] += (hash >> k) & 0x0101010101010101UL;
+            }
+
+            if (++pending == 255)
+            {
+                EmptyLanes(lanes, ones);
+                pending = 0;
             }
         }
 
+        EmptyLanes(lanes, ones);
         ulong fingerprint = 0;
         for (var bit = 0; bit < 64; bit++)
         {
@@ -47,6 +57,19 @@ public static class SimHash
         }
 
         return fingerprint;
+    }
+
+    private static void EmptyLanes(Span<ulong> lanes, Span<int> ones)
+    {
+        for (var k = 0; k < 8; k++)
+        {
+            for (var b = 0; b < 8; b++)
+            {
+                ones[(8 * b) + k] += (int)((lanes[k] >> (8 * b)) & 0xFF);
+            }
+
+            lanes[k] = 0;
+        }
     }
 
     /// <summary>Number of differing bits.</summary>
