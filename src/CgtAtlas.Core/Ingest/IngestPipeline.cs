@@ -6,7 +6,7 @@ using CgtAtlas.Text;
 namespace CgtAtlas.Ingest;
 
 /// <summary>
-/// Reads inputs one at a time (memory stays flat in corpus size), analyses them with the shared analyzer, drops exact
+/// Reads inputs a bounded number ahead (memory stays flat in corpus size), analyses them with the shared analyzer, drops exact
 /// duplicates, links near-duplicates to their first copy, and writes documents in batched transactions. Every input
 /// ends as stored, duplicate or failed with a reason; a bad file never stops the run.
 /// </summary>
