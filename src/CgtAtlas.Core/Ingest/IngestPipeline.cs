@@ -1,5 +1,6 @@
 using System.Text;
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
 
@@ -205,6 +206,7 @@ public sealed class IngestPipeline
                 IndexTitle = _analyzer.ToIndexText(content.Title),
                 IndexBody = indexBody.ToString(),
                 IngestedAt = _clock.GetUtcNow(),
+                Subjects = DocumentSubjects.Find(content.Title, content.Paragraphs),
             });
             if (simHash is { } added)
             {

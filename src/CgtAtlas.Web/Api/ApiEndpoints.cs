@@ -1,3 +1,4 @@
+using CgtAtlas.Facts;
 using CgtAtlas.Search;
 using CgtAtlas.Web.Services;
 using CgtAtlas.Workspace;
@@ -14,7 +15,8 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("CgtAtlas");
         var write = api.MapGroup(string.Empty).AddEndpointFilter<RequireTokenFilter>().DisableAntiforgery();
 
-        api.MapGet("/search", Search).WithSummary("Search documents (same JSON as `cgt search --json`)");
+        api.MapGet("/search", Search)
+            .WithSummary("Search documents (same JSON as `cgt search --json`) with facet counts; `modality=` and `agency=` filter like the facets");
         api.MapGet("/documents/{id:long}", GetDocument).WithSummary("A document with its numbered paragraphs and workspace state");
         api.MapGet("/documents/{id:long}/brief", GetBrief).WithSummary("The Core Insights brief (placeholder until Insights is merged)");
         api.MapGet("/documents/{id:long}/facts", GetFacts).WithSummary("Facts and linked entities (placeholder until Facts/Knowledge are merged)");
@@ -58,11 +60,29 @@ public static class ApiEndpoints
         return Results.Ok(report);
     }
 
-    private static IResult Search(LibraryGate gate, string? q, int? limit, int? offset, string? sort)
+    private static IResult Search(LibraryGate gate, SearchService search, string? q, int? limit, int? offset, string? sort, string? modality,
+        string? agency)
     {
+        var query = q ?? string.Empty;
+        foreach (var (field, kind, value) in new[] { ("modality", SubjectKind.Modality, modality), ("agency", SubjectKind.Agency, agency) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (DocumentSubjects.Normalize(kind, value) is not { } canonical)
+            {
+                var known = kind == SubjectKind.Agency ? DocumentSubjects.Agencies : DocumentSubjects.Modalities;
+                return Results.Problem(statusCode: 400, title: $"Unknown {field}", detail: $"'{value}' is not a {field}; use one of: {string.Join(", ", known)}");
+            }
+
+            query = $"{query} {field}:\"{canonical}\"".Trim();
+        }
+
         var request = new SearchRequest
         {
-            Query = q ?? string.Empty,
+            Query = query,
             Limit = limit ?? 10,
             Offset = offset ?? 0,
             Sort = string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
@@ -74,7 +94,9 @@ public static class ApiEndpoints
 
         try
         {
-            return Results.Ok(SearchResponse.From(gate.Run((library, _) => library.Search(request))));
+            var results = gate.Run((library, _) => library.Search(request));
+            var facets = search.Search(new PageSearchRequest { Query = query, Limit = 1 });
+            return Results.Ok(SearchResponse.From(results, SearchFacetsDto.From(facets)));
         }
         catch (QuerySyntaxException ex)
         {

@@ -33,6 +33,8 @@ public sealed class Ui
         ["filter.language"] = ("Language", "语言"),
         ["filter.collection"] = ("Collection", "集合"),
         ["filter.source"] = ("Source", "来源"),
+        ["filter.modality"] = ("Modality", "疗法类型"),
+        ["filter.agency"] = ("Agency", "监管机构"),
         ["filter.dates"] = ("Published", "发布日期"),
         ["filter.from"] = ("From", "起"),
         ["filter.to"] = ("To", "止"),
