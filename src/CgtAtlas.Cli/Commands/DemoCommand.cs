@@ -51,9 +51,10 @@ internal static class DemoCommand
             var ansi = console.Ansi;
             ansi.MarkupLine($"Building the demo library [bold]{Markup.Escape(db)}[/] from [bold]{Markup.Escape(corpus)}[/] …");
             var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] });
+            var tags = AutoTagging.Run(library, db, report, console.Error);
             ansi.MarkupLine($"Stored [green]{report.Documents.Count}[/] documents " +
                 $"({report.Documents.Count(d => d.NearDuplicateOf is not null)} near-duplicates linked), " +
-                $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed.");
+                $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed; {tags} product/company tags added.");
             foreach (var failed in report.Failed)
             {
                 ansi.MarkupLine($"  [red]failed[/] {Markup.Escape(failed.Path)}: {Markup.Escape(failed.Error)}");

@@ -50,6 +50,7 @@ internal static class IngestCommand
             {
                 var inputs = parse.GetValue(paths)!;
                 var report = RunWithProgress(console, library, inputs, options, parse.GetValue(json), cancel.Token);
+                AutoTagging.Run(library, parse.GetValue(CliOptions.Db)!, report, console.Error);
                 if (parse.GetValue(json))
                 {
                     WriteJson(console, report);

@@ -25,7 +25,9 @@ public static class ApiEndpoints
         write.MapPut("/documents/{id:long}/status", SetStatus).WithSummary("Set the review status: new, reviewing, done or archived");
         write.MapPut("/documents/{id:long}/note", SetNote).WithSummary("Set or clear the private note");
         write.MapPost("/documents/{id:long}/tags", AddTag).WithSummary("Add a typed tag");
-        write.MapDelete("/documents/{id:long}/tags/{tagId:long}", RemoveTag).WithSummary("Remove a tag");
+        write.MapDelete("/documents/{id:long}/tags/{tagId:long}", RemoveTag).WithSummary("Remove a tag (an automatic tag removed stays removed)");
+        write.MapPost("/documents/{id:long}/tags/auto", AutoTag)
+            .WithSummary("Add product and company tags from the knowledge base (named in the title or at least twice in the body)");
         api.MapGet("/tags", (LibraryGate gate) => gate.Run((_, w) => w.ListTags().Select(t => new { tag = TagDto.From(t.Tag), documents = t.Documents }).ToList()))
             .WithSummary("All tags with document counts");
         api.MapGet("/topics", (LibraryGate gate) => gate.Run((_, w) => w.ListTopics().Select(TopicDto.From).ToList())).WithSummary("Topics (collections and tags)");
@@ -175,6 +177,18 @@ public static class ApiEndpoints
         }
 
         return gate.Run((_, workspace) => workspace.AddTag(id, tag.Name, type) is { } added ? Results.Ok(TagDto.From(added)) : NoDocument(id));
+    }
+
+    private static IResult AutoTag(LibraryGate gate, long id)
+    {
+        if (AutoTagger.TryDefault(out var problem) is not { } tagger)
+        {
+            return Results.Problem(statusCode: 503, title: "Knowledge base unavailable", detail: problem);
+        }
+
+        return gate.Run((library, workspace) => tagger.Apply(library, workspace, [id]).TryGetValue(id, out var added)
+            ? Results.Ok(new AutoTagResult(added.Select(TagDto.From).ToList(), WorkspaceDto.From(workspace.GetState(id))))
+            : NoDocument(id));
     }
 
     private static IResult RemoveTag(LibraryGate gate, long id, long tagId) =>

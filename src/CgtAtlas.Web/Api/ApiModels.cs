@@ -55,10 +55,16 @@ public sealed record ParagraphDto(int N, string Text, string Language);
 /// <param name="Id">Tag id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Type">product, industry, company, person or event.</param>
-public sealed record TagDto(long Id, string Name, string Type)
+/// <param name="Automatic">True when assigned from the knowledge base (on a document; false in tag listings).</param>
+public sealed record TagDto(long Id, string Name, string Type, bool Automatic = false)
 {
-    internal static TagDto From(Tag tag) => new(tag.Id, tag.Name, tag.Type.ToCode());
+    internal static TagDto From(Tag tag) => new(tag.Id, tag.Name, tag.Type.ToCode(), tag.Automatic);
 }
+
+/// <summary>The outcome of automatic tagging of one document.</summary>
+/// <param name="Added">Tags added now (none when every suggestion was already there or had been removed by a person).</param>
+/// <param name="Workspace">The document's state afterwards.</param>
+public sealed record AutoTagResult(IReadOnlyList<TagDto> Added, WorkspaceDto Workspace);
 
 /// <summary>The analyst's state of a document.</summary>
 /// <param name="Status">new, reviewing, done or archived.</param>

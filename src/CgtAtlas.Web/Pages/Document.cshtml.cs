@@ -58,6 +58,17 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
         return gate.Run((_, w) => w.AddTag(id, name, tagType)) is null ? NotFound() : Back(id, "workflow");
     }
 
+    /// <summary>Adds product and company tags from the knowledge base.</summary>
+    public IActionResult OnPostAutoTags(long id)
+    {
+        if (AutoTagger.TryDefault(out _) is not { } tagger)
+        {
+            return Back(id, "workflow");
+        }
+
+        return gate.Run((library, w) => tagger.Apply(library, w, [id]).ContainsKey(id)) ? Back(id, "workflow") : NotFound();
+    }
+
     /// <summary>Removes a tag.</summary>
     public IActionResult OnPostRemoveTag(long id, long tagId)
     {

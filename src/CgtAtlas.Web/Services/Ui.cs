@@ -75,6 +75,8 @@ public sealed class Ui
         ["status.reviewing"] = ("Reviewing", "审阅中"),
         ["status.done"] = ("Done", "已完成"),
         ["status.archived"] = ("Archived", "已归档"),
+        ["tag.auto"] = ("automatic", "自动"),
+        ["doc.autotags"] = ("Tag products and companies from the knowledge base", "按知识库标注产品与公司"),
         ["tag.product"] = ("Product", "产品"),
         ["tag.industry"] = ("Industry", "行业"),
         ["tag.company"] = ("Company", "公司"),
