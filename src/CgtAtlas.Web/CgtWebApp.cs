@@ -62,6 +62,7 @@ public static class CgtWebApp
         });
         services.AddSingleton<UploadService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<TrialDashboard>();
         services.AddSingleton<SafeHtml>();
         services.AddSingleton<IBriefProvider, InsightsBriefProvider>();
         services.AddSingleton<IFactsProvider>(_ => new KnowledgeFactsProvider(CgtAtlas.Text.TextServices.Default));

@@ -57,10 +57,6 @@ public sealed class FacetTests(WebFixture web) : IClassFixture<WebFixture>
     [InlineData("/api/search?q=CAR-T&modality=widgets", "widgets")]
     [InlineData("/api/search?q=CAR-T&agency=ministry", "ministry")]
     [InlineData("/api/search?q=modality:widgets", "Unknown modality")]
-    public async Task Api_search_rejects_unknown_facet_values(string url, string detail)
-    {
-        var response = await web.Client().GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(detail, (await ReadJson(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
+    public async Task Api_search_rejects_unknown_facet_values(string url, string detail) =>
+        await Problems.AssertBadRequestAsync(await web.Client().GetAsync(url), detail);
 }

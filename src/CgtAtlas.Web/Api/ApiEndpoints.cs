@@ -36,6 +36,8 @@ public static class ApiEndpoints
         write.MapPost("/saved-searches", SaveSearch).WithSummary("Save a search");
         api.MapGet("/stats/approvals", ApprovalStats)
             .WithSummary("Approved CGT products by agency, modality and year, as of a date, each count listing its product records");
+        api.MapGet("/stats/trials", TrialStats)
+            .WithSummary("Imported ClinicalTrials.gov trials by country, modality, phase, status or year (`by=country,modality`), each count listing its NCT ids; `all=true` counts non-CGT trials too");
     }
 
     private static IResult ApprovalStats(string? agency, string? modality, string? asOf, int? recentYears)
@@ -60,6 +62,29 @@ public static class ApiEndpoints
             RecentYears = recentYears ?? 3,
         });
         return Results.Ok(report);
+    }
+
+    private static IResult TrialStats(TrialDashboard dashboard, string? by, bool? all)
+    {
+        var words = (by ?? string.Join(',', TrialDashboard.Charted)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var dimensions = new List<string>();
+        foreach (var word in words)
+        {
+            if (CgtAtlas.Analytics.TrialStatistics.NormalizeDimension(word) is not { } dimension)
+            {
+                return Results.Problem(statusCode: 400, title: "Invalid by",
+                    detail: $"unknown dimension '{word}'; use one or more of: {string.Join(", ", CgtAtlas.Analytics.TrialStatistics.Dimensions)}");
+            }
+
+            dimensions.Add(dimension);
+        }
+
+        if (dimensions.Count == 0)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid by", detail: "name at least one dimension, e.g. by=country,modality");
+        }
+
+        return Results.Ok(dashboard.Report(dimensions.Distinct().ToList(), cgtOnly: all != true));
     }
 
     private static IResult Search(LibraryGate gate, SearchService search, string? q, int? limit, int? offset, string? sort, string? modality,
