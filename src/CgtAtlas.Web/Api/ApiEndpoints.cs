@@ -18,7 +18,7 @@ public static class ApiEndpoints
         api.MapGet("/search", Search)
             .WithSummary("Search documents (same JSON as `cgt search --json`) with facet counts; `modality=` and `agency=` filter like the facets");
         api.MapGet("/documents/{id:long}", GetDocument).WithSummary("A document with its numbered paragraphs and workspace state");
-        api.MapGet("/documents/{id:long}/brief", GetBrief).WithSummary("The Core Insights brief (placeholder until Insights is merged)");
+        api.MapGet("/documents/{id:long}/brief", GetBrief).WithSummary("The Core Insights brief with [n] citations; `lang=zh` for the Chinese brief (default en)");
         api.MapGet("/documents/{id:long}/facts", GetFacts).WithSummary("Facts and linked entities (placeholder until Facts/Knowledge are merged)");
         write.MapPost("/documents", Upload).WithSummary("Upload files (multipart field `files`, optional `collection`); one result per file")
             .Accepts<IFormFileCollection>("multipart/form-data");
@@ -135,8 +135,15 @@ public static class ApiEndpoints
     private static IResult GetDocument(LibraryGate gate, long id) => gate.Run((library, workspace) =>
         library.GetDocument(id) is { } document ? Results.Ok(DocumentDto.From(document, workspace.GetState(id))) : NoDocument(id));
 
-    private static IResult GetBrief(LibraryGate gate, IBriefProvider briefs, long id) =>
-        gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(briefs.GetBrief(document)) : NoDocument(id);
+    private static IResult GetBrief(LibraryGate gate, IBriefProvider briefs, long id, string? lang)
+    {
+        if (lang is not (null or "en" or "zh"))
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid lang", detail: "lang must be 'en' or 'zh'");
+        }
+
+        return gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(briefs.GetBrief(document, lang ?? "en")) : NoDocument(id);
+    }
 
     private static IResult GetFacts(LibraryGate gate, IFactsProvider facts, long id) =>
         gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(facts.GetFacts(document)) : NoDocument(id);

@@ -18,6 +18,9 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
     /// <summary>Its brief.</summary>
     public DocumentBrief Brief { get; private set; } = null!;
 
+    /// <summary>The language the brief is shown in (<c>en</c> or <c>zh</c>).</summary>
+    public string BriefLanguageCode { get; private set; } = "en";
+
     /// <summary>Its facts and entities.</summary>
     public DocumentFacts Facts { get; private set; } = null!;
 
@@ -31,7 +34,8 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
         }
 
         (Document, State) = loaded;
-        Brief = briefs.GetBrief(Document);
+        BriefLanguageCode = BriefLanguage.Of(HttpContext);
+        Brief = briefs.GetBrief(Document, BriefLanguageCode);
         Facts = facts.GetFacts(Document);
         return Page();
     }

@@ -76,6 +76,7 @@ public sealed class Ui
         ["status.done"] = ("Done", "已完成"),
         ["status.archived"] = ("Archived", "已归档"),
         ["tag.auto"] = ("automatic", "自动"),
+        ["brief.language"] = ("Brief language", "要点语言"),
         ["doc.autotags"] = ("Tag products and companies from the knowledge base", "按知识库标注产品与公司"),
         ["tag.product"] = ("Product", "产品"),
         ["tag.industry"] = ("Industry", "行业"),
