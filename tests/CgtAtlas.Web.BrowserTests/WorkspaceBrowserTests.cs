@@ -48,6 +48,44 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
     }
 
     [Fact]
+    public async Task Trials_chart_renders_and_a_bar_lands_on_its_trial_records()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/landscape");
+        var bars = page.Locator("#trials-by-country a.bar");
+        Assert.True(await bars.CountAsync() >= 2);
+        Assert.True(await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 5, "bars are drawn with a width");
+        var modalityBars = page.Locator("#trials-by-modality a.bar");
+        Assert.True(await modalityBars.CountAsync() >= 2);
+
+        var bar = bars.Nth(1);
+        var count = int.Parse(await bar.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await bar.ClickAsync();
+        await page.WaitForURLAsync("**/landscape/trials?country=*");
+        var rows = page.Locator("#trial-records tbody tr");
+        Assert.Equal(count, await rows.CountAsync());
+        Assert.StartsWith("https://clinicaltrials.gov/study/NCT", await rows.First.Locator("a.nct").GetAttributeAsync("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_modality_facet_click_filters_the_results()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("collection:CGT产品"));
+        var before = await page.InnerTextAsync("#result-count");
+        var facet = page.Locator("[data-facet=modality] li a").First;
+        var value = await facet.InnerTextAsync();
+        var expected = await page.Locator("[data-facet=modality] li").First.Locator(".count").InnerTextAsync();
+        await facet.ClickAsync();
+        await page.WaitForURLAsync("**modality=*");
+        Assert.Contains("modality=" + Uri.EscapeDataString(value), page.Url, StringComparison.Ordinal);
+        var after = await page.InnerTextAsync("#result-count");
+        Assert.NotEqual(before, after);
+        Assert.Contains(expected, after, StringComparison.Ordinal);
+        Assert.Equal(value, (await page.InnerTextAsync("[data-facet=modality] a.chip.on")).TrimStart('✕', ' '));
+    }
+
+    [Fact]
     public async Task Upload_a_file_shows_progress_and_a_result()
     {
         var page = await web.NewPageAsync(unlocked: true);
