@@ -32,17 +32,29 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
         Assert.True(visible, "the paragraph is scrolled into view");
     }
 
+    /// <summary>The bars of a chart, after checking there are at least <paramref name="atLeast"/> and they are drawn.</summary>
+    private static async Task<ILocator> DrawnBarsAsync(IPage page, string chart, int atLeast)
+    {
+        var bars = page.Locator($"#{chart} a.bar");
+        Assert.True(await bars.CountAsync() >= atLeast, $"{chart} has at least {atLeast} bars");
+        Assert.True(await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 5, "bars are drawn with a width");
+        return bars;
+    }
+
+    /// <summary>Clicks a bar and returns the number it showed.</summary>
+    private static async Task<int> ClickBarAsync(ILocator bar)
+    {
+        var count = int.Parse(await bar.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await bar.ClickAsync();
+        return count;
+    }
+
     [Fact]
     public async Task Landscape_chart_renders_and_a_bar_opens_its_products()
     {
         var page = await web.NewPageAsync();
         await page.GotoAsync("/landscape?agency=NMPA");
-        var bars = page.Locator("#approvals-chart a.bar");
-        Assert.True(await bars.CountAsync() >= 5);
-        var width = await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
-        Assert.True(width > 5, "bars are drawn with a width");
-        var count = int.Parse(await bars.First.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        await bars.First.ClickAsync();
+        var count = await ClickBarAsync((await DrawnBarsAsync(page, "approvals-chart", 5)).First);
         await page.WaitForURLAsync("**#products");
         Assert.Equal(count, await page.Locator("table.products tbody tr").CountAsync());
     }
@@ -52,15 +64,8 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
     {
         var page = await web.NewPageAsync();
         await page.GotoAsync("/landscape");
-        var bars = page.Locator("#trials-by-country a.bar");
-        Assert.True(await bars.CountAsync() >= 2);
-        Assert.True(await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 5, "bars are drawn with a width");
-        var modalityBars = page.Locator("#trials-by-modality a.bar");
-        Assert.True(await modalityBars.CountAsync() >= 2);
-
-        var bar = bars.Nth(1);
-        var count = int.Parse(await bar.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        await bar.ClickAsync();
+        await DrawnBarsAsync(page, "trials-by-modality", 2);
+        var count = await ClickBarAsync((await DrawnBarsAsync(page, "trials-by-country", 2)).Nth(1));
         await page.WaitForURLAsync("**/landscape/trials?country=*");
         var rows = page.Locator("#trial-records tbody tr");
         Assert.Equal(count, await rows.CountAsync());
@@ -174,7 +179,8 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
         var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", outline);
         await page.Keyboard.PressAsync("Enter");
-        for (var i = 0; i < 40 && !(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')")); i++)
+        // The facet links (language, collection, source, modality, agency, dates) come before the results.
+        for (var i = 0; i < 80 && !(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')")); i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }
