@@ -16,6 +16,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
     private readonly SqliteCommand _insertParagraph;
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _findHash;
+    private readonly SqliteCommand _insertSubject;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
@@ -37,6 +38,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             "$doc", "$n", "$text", "$language");
         _insertFts = Prepare("INSERT INTO doc_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
         _findHash = Prepare("SELECT id FROM documents WHERE content_hash = $hash", "$hash");
+        _insertSubject = Prepare(DocumentSubjectRows.InsertSql, "$doc", "$kind", "$value", "$mentions");
         // Savepoint statements run twice per document: prepared once, they cost nothing next to the inserts.
         _savepoint = Prepare("SAVEPOINT doc");
         _release = Prepare("RELEASE doc");
@@ -83,6 +85,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             }
 
             AddToCollections(id, document.Collections);
+            DocumentSubjectRows.Insert(_insertSubject, id, document.Subjects);
             _release.ExecuteNonQuery();
 
             // Index rows are written at commit: opening a savepoint makes FTS5 flush its pending terms, so inserting
@@ -140,6 +143,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
         _insertParagraph.Dispose();
         _insertFts.Dispose();
         _findHash.Dispose();
+        _insertSubject.Dispose();
         _savepoint.Dispose();
         _release.Dispose();
         _rollbackTo.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Search;
 using CgtAtlas.Text;
 using Microsoft.Data.Sqlite;
@@ -338,7 +339,56 @@ public sealed class SqliteLibraryStore : ILibraryStore
             clauses.Add("(" + string.Join(" OR ", parts) + ")");
         }
 
+        AddSubjectFilter(clauses, command, "modality", filters.Modalities);
+        AddSubjectFilter(clauses, command, "agency", filters.Agencies);
         return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
+    }
+
+    private static void AddSubjectFilter(List<string> clauses, SqliteCommand command, string kind, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var names = values.Select((v, i) =>
+        {
+            command.Parameters.AddWithValue($"${kind}{i}", v);
+            return $"${kind}{i}";
+        });
+        clauses.Add($"EXISTS (SELECT 1 FROM document_subjects s WHERE s.doc_id = d.id AND s.kind = '{kind}' AND s.value IN ({string.Join(',', names)}))");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, IReadOnlyList<DocumentSubject>> GetSubjects(IReadOnlyCollection<long> ids)
+    {
+        var result = new Dictionary<long, IReadOnlyList<DocumentSubject>>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var command = _connection.CreateCommand();
+        var names = ids.Distinct().Select((id, i) =>
+        {
+            command.Parameters.AddWithValue($"$s{i}", id);
+            return $"$s{i}";
+        });
+        command.CommandText = $"SELECT doc_id, kind, value, mentions FROM document_subjects WHERE doc_id IN ({string.Join(',', names)}) ORDER BY doc_id, kind, mentions DESC, value";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = new List<DocumentSubject>();
+            }
+
+            ((List<DocumentSubject>)list).Add(new DocumentSubject(reader.GetString(1) == "agency" ? SubjectKind.Agency : SubjectKind.Modality,
+                reader.GetString(2), reader.GetInt32(3)));
+        }
+
+        return result;
     }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ internal static partial class SqliteMigrations
         Knowledge,
         Workspace,
         Briefs,
+        Subjects,
     ];
 
     private const string Documents =
@@ -84,6 +85,11 @@ internal static partial class SqliteMigrations
                 command.ExecuteNonQuery();
             }
 
+            if (s_steps[version] == Subjects)
+            {
+                DocumentSubjectRows.Backfill(connection, transaction);
+            }
+
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -92,6 +98,14 @@ internal static partial class SqliteMigrations
                 command.ExecuteNonQuery();
             }
 
+            transaction.Commit();
+        }
+
+        // A newer counting rule recomputes the facets of a library that is already on the latest schema.
+        if (DocumentSubjectRows.Stale(connection))
+        {
+            using var transaction = connection.BeginTransaction();
+            DocumentSubjectRows.Backfill(connection, transaction);
             transaction.Commit();
         }
     }

@@ -81,7 +81,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
         }
 
         command.CommandText = $"""
-            SELECT dt.doc_id, t.id, t.name, t.type FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+            SELECT dt.doc_id, t.id, t.name, t.type, dt.origin FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
             WHERE dt.doc_id IN ({ids}) ORDER BY t.type, t.name
             """;
         var tags = new Dictionary<long, List<Tag>>();
@@ -96,7 +96,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
                     tags[id] = list = [];
                 }
 
-                list.Add(new Tag(reader.GetInt64(1), reader.GetString(2), type));
+                list.Add(new Tag(reader.GetInt64(1), reader.GetString(2), type) { Automatic = reader.GetString(4) == AutoOrigin });
             }
         }
 
@@ -148,12 +148,82 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
             return null;
         }
 
-        var clean = name.Trim();
+        // A person adding a tag back overrides an earlier removal.
+        Execute("DELETE FROM tag_rejections WHERE doc_id = $d AND name = $n AND type = $t", ("$d", documentId), ("$n", name.Trim()), ("$t", type.ToCode()));
+        return Attach(documentId, name.Trim(), type, "user");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Tag> AddAutomaticTags(long documentId, IReadOnlyList<(string Name, TagType Type)> tags)
+    {
+        if (tags.Count == 0 || !DocumentExists(documentId))
+        {
+            return [];
+        }
+
+        return Atomically(() => AddMissing(documentId, tags));
+    }
+
+    private List<Tag> AddMissing(long documentId, IReadOnlyList<(string Name, TagType Type)> tags)
+    {
+        var present = GetState(documentId).Tags.Select(t => (t.Name.ToUpperInvariant(), t.Type)).ToHashSet();
+        var added = new List<Tag>();
+        foreach (var (name, type) in tags.Where(t => !string.IsNullOrWhiteSpace(t.Name)))
+        {
+            var clean = name.Trim();
+            if (present.Contains((clean.ToUpperInvariant(), type)) || IsRejected(documentId, clean, type))
+            {
+                continue;
+            }
+
+            added.Add(Attach(documentId, clean, type, AutoOrigin) with { Automatic = true });
+            present.Add((clean.ToUpperInvariant(), type));
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
+    public bool RemoveTag(long documentId, long tagId) => Atomically(() =>
+    {
+        Execute("""
+            INSERT INTO tag_rejections(doc_id, name, type, rejected_at)
+            SELECT dt.doc_id, t.name, t.type, $now FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.doc_id = $d AND dt.tag_id = $t
+            ON CONFLICT DO NOTHING
+            """, ("$d", documentId), ("$t", tagId), ("$now", Now));
+        return Execute("DELETE FROM document_tags WHERE doc_id = $d AND tag_id = $t", ("$d", documentId), ("$t", tagId)) > 0;
+    });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. Plain BEGIN/COMMIT statements rather than BeginTransaction, so the
+    /// store's ordinary commands (which carry no transaction object) can run inside it.
+    /// </summary>
+    private T Atomically<T>(Func<T> work)
+    {
+        Execute("BEGIN IMMEDIATE");
+        try
+        {
+            var result = work();
+            Execute("COMMIT");
+            return result;
+        }
+        catch
+        {
+            Execute("ROLLBACK");
+            throw;
+        }
+    }
+
+    private const string AutoOrigin = "auto";
+
+    /// <summary>Creates the tag when new and puts it on the document (a tag already there keeps its origin).</summary>
+    private Tag Attach(long documentId, string name, TagType type, string origin)
+    {
         Execute("INSERT INTO tags(name, type, created_at) VALUES ($n, $t, $now) ON CONFLICT(name, type) DO NOTHING",
-            ("$n", clean), ("$t", type.ToCode()), ("$now", Now));
+            ("$n", name), ("$t", type.ToCode()), ("$now", Now));
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT id, name FROM tags WHERE name = $n AND type = $t";
-        command.Parameters.AddWithValue("$n", clean);
+        command.Parameters.AddWithValue("$n", name);
         command.Parameters.AddWithValue("$t", type.ToCode());
         long id;
         string stored;
@@ -164,14 +234,20 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
             stored = reader.GetString(1);
         }
 
-        Execute("INSERT INTO document_tags(doc_id, tag_id, created_at) VALUES ($d, $t, $now) ON CONFLICT DO NOTHING",
-            ("$d", documentId), ("$t", id), ("$now", Now));
+        Execute("INSERT INTO document_tags(doc_id, tag_id, origin, created_at) VALUES ($d, $t, $o, $now) ON CONFLICT DO NOTHING",
+            ("$d", documentId), ("$t", id), ("$o", origin), ("$now", Now));
         return new Tag(id, stored, type);
     }
 
-    /// <inheritdoc />
-    public bool RemoveTag(long documentId, long tagId) =>
-        Execute("DELETE FROM document_tags WHERE doc_id = $d AND tag_id = $t", ("$d", documentId), ("$t", tagId)) > 0;
+    private bool IsRejected(long documentId, string name, TagType type)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM tag_rejections WHERE doc_id = $d AND name = $n AND type = $t";
+        command.Parameters.AddWithValue("$d", documentId);
+        command.Parameters.AddWithValue("$n", name);
+        command.Parameters.AddWithValue("$t", type.ToCode());
+        return command.ExecuteScalar() is not null;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<(Tag Tag, int Documents)> ListTags()
@@ -203,8 +279,13 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
     /// <inheritdoc />
     public IReadOnlyList<Topic> ListTopics()
     {
-        // Every collection is a topic: add the ones created since the last listing (idempotent).
+        // Every collection and every tag in use is a topic: add the ones created since the last listing (idempotent).
         Execute("INSERT INTO topics(name, kind, created_at) SELECT name, 'collection', created_at FROM collections WHERE true ON CONFLICT(kind, name) DO NOTHING");
+        Execute("""
+            INSERT INTO topics(name, kind, created_at)
+            SELECT t.name, 'tag', min(t.created_at) FROM tags t WHERE EXISTS (SELECT 1 FROM document_tags dt WHERE dt.tag_id = t.id)
+            GROUP BY t.name ON CONFLICT(kind, name) DO NOTHING
+            """);
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT {TopicColumns} FROM topics t ORDER BY t.kind, t.name";
         return ReadTopics(command);

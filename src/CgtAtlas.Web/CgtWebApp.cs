@@ -62,6 +62,7 @@ public static class CgtWebApp
         });
         services.AddSingleton<UploadService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<TrialDashboard>();
         services.AddSingleton<SafeHtml>();
         services.AddSingleton<IBriefProvider, InsightsBriefProvider>();
         services.AddSingleton<IFactsProvider>(_ => new KnowledgeFactsProvider(CgtAtlas.Text.TextServices.Default));
@@ -122,6 +123,12 @@ public static class CgtWebApp
         return app;
     }
 
+    /// <summary>The topic page of a tag (every tag in use is a topic, like every collection).</summary>
+    /// <remarks>The name travels in the query string: tag names hold slashes ("Yescarta / 奕凯达"), which a path segment cannot.</remarks>
+    private static IResult TagTopic(LibraryGate gate, string? name) => string.IsNullOrWhiteSpace(name) ? Results.NotFound() :
+        gate.Run((_, w) => w.ListTopics().FirstOrDefault(t => t.Kind == Workspace.TopicKind.Tag && string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
+            is { } topic ? Results.Redirect($"/topics/{topic.Id}") : Results.NotFound();
+
     private static string? ConfiguredToken(IConfiguration config) => config["Cgt:Token"] is { Length: > 0 } t ? t : config["CGT_TOKEN"];
 
     private static AccessToken CreateToken(IConfiguration config, LibraryGate gate, TextWriter output)
@@ -166,6 +173,7 @@ public static class CgtWebApp
         app.MapCgtApi();
         app.MapGet("/static/{name}", StaticFile).ExcludeFromDescription();
         app.MapGet("/lang/{code}", SetLanguage).ExcludeFromDescription();
+        app.MapGet("/topics/tag", TagTopic).ExcludeFromDescription();
         app.MapRazorPages();
     }
 

@@ -11,7 +11,7 @@ namespace CgtAtlas.Web.BrowserTests;
 
 /// <summary>
 /// The real server (Kestrel on a free loopback port) over a library built from samples/corpus in the collection
-/// CGT产品, and Debian's chromium driven by Playwright (headless, no sandbox: tests run as root in CI).
+/// CGT产品 with the trials of samples/ctgov, and Debian's chromium driven by Playwright (headless, no sandbox: tests run as root in CI).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -47,6 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             library.Ingest([TestPaths.Corpus], new Ingest.IngestOptions { Collections = ["CGT产品"] });
             ScriptDocumentId = library.Ingest([script]).Documents.Single().Id;
             CarTDocumentId = library.Search(new Search.SearchRequest { Query = "阿基仑赛 CAR-T", Limit = 1 }).Hits[0].Id;
+        }
+
+        // The real study records cgt demo ships, for the trials dashboard.
+        var studies = new Knowledge.CtgovImporter(new Knowledge.TrialClassifier(TextServices.Default, Knowledge.KnowledgeBase.Default))
+            .ParsePaths([Path.Combine(TestPaths.Samples, "ctgov")]);
+        using (var trials = SqliteTrialStore.Open(db))
+        {
+            trials.Upsert(studies.Trials);
         }
 
         _app = CgtWebApp.Build(["--Cgt:Token=" + Token], new CgtWebOptions { DbPath = db, Urls = "http://127.0.0.1:0", Output = TextWriter.Null });

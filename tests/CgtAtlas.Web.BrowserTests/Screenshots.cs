@@ -48,6 +48,11 @@ public sealed class Screenshots(BrowserFixture web)
         await Shot(desk, "upload");
         await desk.GotoAsync("/landscape");
         await Shot(desk, "landscape");
+        await desk.GotoAsync("/landscape#trials");
+        await Shot(desk, "landscape-trials");
+        await desk.Locator("#trials-by-modality a.bar").First.ClickAsync();
+        await desk.WaitForSelectorAsync("#trial-records");
+        await Shot(desk, "trial-records");
         await desk.GotoAsync("/scalar");
         await desk.GetByText("/api/search").First.WaitForAsync(new() { Timeout = 20000 });
         await desk.WaitForTimeoutAsync(500);
@@ -63,7 +68,7 @@ public sealed class Screenshots(BrowserFixture web)
         await phone.GotoAsync("/search?q=CAR-T");
         await Shot(phone, "search-390");
 
-        foreach (var name in new[] { "home", "search", "document", "topics", "topic", "upload", "landscape", "api", "search-zh", "document-390", "search-390" })
+        foreach (var name in new[] { "home", "search", "document", "topics", "topic", "upload", "landscape", "landscape-trials", "trial-records", "api", "search-zh", "document-390", "search-390" })
         {
             Assert.True(new FileInfo(Path.Combine(folder, name + ".png")).Length > 5000, name);
         }

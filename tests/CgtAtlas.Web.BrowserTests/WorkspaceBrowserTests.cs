@@ -32,19 +32,62 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
         Assert.True(visible, "the paragraph is scrolled into view");
     }
 
+    /// <summary>The bars of a chart, after checking there are at least <paramref name="atLeast"/> and they are drawn.</summary>
+    private static async Task<ILocator> DrawnBarsAsync(IPage page, string chart, int atLeast)
+    {
+        var bars = page.Locator($"#{chart} a.bar");
+        Assert.True(await bars.CountAsync() >= atLeast, $"{chart} has at least {atLeast} bars");
+        Assert.True(await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 5, "bars are drawn with a width");
+        return bars;
+    }
+
+    /// <summary>Clicks a bar and returns the number it showed.</summary>
+    private static async Task<int> ClickBarAsync(ILocator bar)
+    {
+        var count = int.Parse(await bar.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await bar.ClickAsync();
+        return count;
+    }
+
     [Fact]
     public async Task Landscape_chart_renders_and_a_bar_opens_its_products()
     {
         var page = await web.NewPageAsync();
         await page.GotoAsync("/landscape?agency=NMPA");
-        var bars = page.Locator("#approvals-chart a.bar");
-        Assert.True(await bars.CountAsync() >= 5);
-        var width = await bars.First.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
-        Assert.True(width > 5, "bars are drawn with a width");
-        var count = int.Parse(await bars.First.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        await bars.First.ClickAsync();
+        var count = await ClickBarAsync((await DrawnBarsAsync(page, "approvals-chart", 5)).First);
         await page.WaitForURLAsync("**#products");
         Assert.Equal(count, await page.Locator("table.products tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task Trials_chart_renders_and_a_bar_lands_on_its_trial_records()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/landscape");
+        await DrawnBarsAsync(page, "trials-by-modality", 2);
+        var count = await ClickBarAsync((await DrawnBarsAsync(page, "trials-by-country", 2)).Nth(1));
+        await page.WaitForURLAsync("**/landscape/trials?country=*");
+        var rows = page.Locator("#trial-records tbody tr");
+        Assert.Equal(count, await rows.CountAsync());
+        Assert.StartsWith("https://clinicaltrials.gov/study/NCT", await rows.First.Locator("a.nct").GetAttributeAsync("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_modality_facet_click_filters_the_results()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("collection:CGT产品"));
+        var before = await page.InnerTextAsync("#result-count");
+        var facet = page.Locator("[data-facet=modality] li a").First;
+        var value = await facet.InnerTextAsync();
+        var expected = await page.Locator("[data-facet=modality] li").First.Locator(".count").InnerTextAsync();
+        await facet.ClickAsync();
+        await page.WaitForURLAsync("**modality=*");
+        Assert.Contains("modality=" + Uri.EscapeDataString(value), page.Url, StringComparison.Ordinal);
+        var after = await page.InnerTextAsync("#result-count");
+        Assert.NotEqual(before, after);
+        Assert.Contains(expected, after, StringComparison.Ordinal);
+        Assert.Equal(value, (await page.InnerTextAsync("[data-facet=modality] a.chip.on")).TrimStart('✕', ' '));
     }
 
     [Fact]
@@ -136,7 +179,8 @@ public sealed class WorkspaceBrowserTests(BrowserFixture web)
         var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", outline);
         await page.Keyboard.PressAsync("Enter");
-        for (var i = 0; i < 40 && !(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')")); i++)
+        // The facet links (language, collection, source, modality, agency, dates) come before the results.
+        for (var i = 0; i < 80 && !(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('hit-title')")); i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }

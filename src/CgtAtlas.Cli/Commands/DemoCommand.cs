@@ -1,7 +1,10 @@
 using System.CommandLine;
 using CgtAtlas.Documents;
 using CgtAtlas.Ingest;
+using CgtAtlas.Knowledge;
 using CgtAtlas.Search;
+using CgtAtlas.Storage.Sqlite;
+using CgtAtlas.Text;
 using Spectre.Console;
 
 namespace CgtAtlas.Cli.Commands;
@@ -24,7 +27,7 @@ internal static class DemoCommand
         };
         command.SetAction(parse =>
         {
-            var corpus = parse.GetValue(samples) ?? FindSamples();
+            var corpus = parse.GetValue(samples) ?? FindSamples("corpus");
             if (corpus is null || !Directory.Exists(corpus))
             {
                 console.Error.WriteLine("cgt: cannot find samples/corpus; run from the repository root or pass --samples FOLDER");
@@ -50,13 +53,27 @@ internal static class DemoCommand
 
             var ansi = console.Ansi;
             ansi.MarkupLine($"Building the demo library [bold]{Markup.Escape(db)}[/] from [bold]{Markup.Escape(corpus)}[/] …");
-            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] }, onStored: _ => { });
+            var storedIds = new List<long>();
+            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] }, onStored: d => storedIds.Add(d.Id));
+            var tags = AutoTagging.Run(library, db, storedIds, console.Error);
             ansi.MarkupLine($"Stored [green]{report.Stored}[/] documents " +
                 $"({report.NearDuplicates} near-duplicates linked), " +
-                $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed.");
+                $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed; {tags} product/company tags added.");
             foreach (var failed in report.Failed)
             {
                 ansi.MarkupLine($"  [red]failed[/] {Markup.Escape(failed.Path)}: {Markup.Escape(failed.Error)}");
+            }
+
+            if (FindSamples("ctgov") is { } studies && KnowledgeCli.Load(console) is { } kb)
+            {
+                var trials = new CtgovImporter(new TrialClassifier(TextServices.Default, kb)).ParsePaths([studies]);
+                using (var store = SqliteTrialStore.Open(db))
+                {
+                    store.Upsert(trials.Trials);
+                }
+
+                ansi.MarkupLine($"Imported [green]{trials.Trials.Count}[/] ClinicalTrials.gov records from [bold]{Markup.Escape(studies)}[/] " +
+                    $"({trials.Trials.Count(t => t.IsCgt)} CGT) for the trials dashboard.");
             }
 
             foreach (var query in s_queries)
@@ -89,13 +106,13 @@ internal static class DemoCommand
         return command;
     }
 
-    private static string? FindSamples()
+    private static string? FindSamples(string folder)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "samples", "corpus");
+                var candidate = Path.Combine(dir.FullName, "samples", folder);
                 if (Directory.Exists(candidate))
                 {
                     return candidate;

@@ -50,10 +50,15 @@ internal static class IngestCommand
             {
                 var inputs = parse.GetValue(paths)!;
                 IngestReport report;
+                var storedIds = new List<long>();
                 if (parse.GetValue(json))
                 {
                     using var writer = new IngestJsonWriter(console.Output);
-                    report = library.Ingest(inputs, options, null, cancel.Token, writer.Document);
+                    report = library.Ingest(inputs, options, null, cancel.Token, d =>
+                    {
+                        writer.Document(d);
+                        storedIds.Add(d.Id);
+                    });
                     writer.Finish(report);
                 }
                 else
@@ -62,6 +67,7 @@ internal static class IngestCommand
                     var shown = new List<IngestedDocument>();
                     report = RunWithProgress(console, library, inputs, options, cancel.Token, d =>
                     {
+                        storedIds.Add(d.Id);
                         if (shown.Count < ShownRows)
                         {
                             shown.Add(d);
@@ -70,6 +76,7 @@ internal static class IngestCommand
                     WriteSummary(console, report, shown);
                 }
 
+                AutoTagging.Run(library, parse.GetValue(CliOptions.Db)!, storedIds, console.Error);
                 return report.Cancelled ? ExitCodes.Interrupted : report.Failed.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
             }
             finally

@@ -14,9 +14,12 @@ internal static class ModalityResolver
     /// Modality mentions of a text; a mention written right after another ("CAR-T细胞治疗", "CAR-T cell therapy") is
     /// one compound term and keeps the more specific name.
     /// </summary>
-    public static List<Mention> FindAll(string text)
+    public static List<Mention> FindAll(string text) => FindAll(text, Terms);
+
+    /// <summary>As <see cref="FindAll(string)"/> with another copy of <see cref="Terms"/> (e.g. a compiled one).</summary>
+    public static List<Mention> FindAll(string text, TermDictionary terms)
     {
-        var raw = Terms.FindAll(text);
+        var raw = terms.FindAll(text);
         var merged = new List<Mention>();
         foreach (var m in raw)
         {

@@ -16,6 +16,15 @@ internal sealed class TermDictionary
     public TermDictionary(IEnumerable<(string Pattern, string Value)> terms) =>
         _terms = terms.Select(t => (Rx.Make(t.Pattern), t.Value)).ToArray();
 
+    private TermDictionary((Regex Pattern, string Value)[] terms) => _terms = terms;
+
+    /// <summary>
+    /// The same dictionary with compiled expressions: worth its start-up cost (tens of milliseconds) where every
+    /// paragraph of every ingested document is scanned, not for the extractor's occasional look-ups.
+    /// </summary>
+    public TermDictionary Compiled() =>
+        new(_terms.Select(t => (new Regex(t.Pattern.ToString(), t.Pattern.Options | RegexOptions.Compiled), t.Value)).ToArray());
+
     public List<Mention> FindAll(string text)
     {
         var taken = new bool[text.Length];

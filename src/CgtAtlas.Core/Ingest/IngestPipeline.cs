@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
 
@@ -276,6 +277,7 @@ public sealed class IngestPipeline
                 IndexTitle = document.IndexTitle,
                 IndexBody = document.IndexBody,
                 IngestedAt = _clock.GetUtcNow(),
+                Subjects = document.Subjects,
             });
             if (document.SimHash is { } added)
             {

@@ -1,4 +1,5 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Text;
 
 namespace CgtAtlas.Ingest;
@@ -11,7 +12,7 @@ internal sealed record PreparedInput(string Path, long Bytes, FailedInput? Failu
 
 /// <summary>A document with everything the store needs that does not depend on what is already stored.</summary>
 internal sealed record PreparedDocument(DocumentContent Content, string ContentHash, Language Language, ulong? SimHash, string IndexTitle,
-    string IndexBody);
+    string IndexBody, IReadOnlyList<DocumentSubject> Subjects);
 
 /// <summary>
 /// Turns documents into <see cref="PreparedDocument"/>s. Holds one token list and one text builder that every document
@@ -28,7 +29,7 @@ internal sealed class DocumentPreparer(TextAnalyzer analyzer)
         analyzer.AnalyzeInto(content.Paragraphs.Select(p => p.Text), _bodyTokens, _indexBody);
         var prepared = new PreparedDocument(content, ContentHash.Compute(content.Title, content.Paragraphs),
             LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text)), SimHash.Compute(_bodyTokens), analyzer.ToIndexText(content.Title),
-            _indexBody.ToString());
+            _indexBody.ToString(), DocumentSubjects.Find(content.Title, content.Paragraphs));
         // Empty the buffers for the next document, and keep a very long one from pinning their peak size for the rest of the run.
         _bodyTokens.Clear();
         _indexBody.Clear();

@@ -1,5 +1,6 @@
 using System.Text;
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Text;
 
 namespace CgtAtlas.Search;
@@ -11,7 +12,7 @@ namespace CgtAtlas.Search;
 /// <remarks>
 /// Grammar: <c>or := and (OR and)*</c>; <c>and := unary+</c> (AND optional); <c>unary := (NOT | -) unary | primary</c>;
 /// <c>primary := ( or ) | "phrase" | word | title:(primary) | filter</c>. Filters (<c>lang: collection: after: before:
-/// source:</c>) apply to the whole query and may not sit inside OR, NOT or parentheses.
+/// source: modality: agency:</c>) apply to the whole query and may not sit inside OR, NOT or parentheses.
 /// </remarks>
 public sealed class QueryParser
 {
@@ -24,7 +25,7 @@ public sealed class QueryParser
     /// <summary>Most words and phrases accepted in one query.</summary>
     public const int MaxTerms = 64;
 
-    private static readonly string[] s_filterFields = ["lang", "language", "collection", "topic", "after", "before", "source"];
+    private static readonly string[] s_filterFields = ["lang", "language", "collection", "topic", "after", "before", "source", "modality", "agency"];
 
     private List<Lexeme> _lexemes = [];
     private int _position;
@@ -243,6 +244,7 @@ public sealed class QueryParser
         "collection" or "topic" => "CGT产品",
         "after" or "before" => "2025-01-01",
         "source" => "Reuters",
+        "agency" => "NMPA",
         _ => "CAR-T",
     };
 
@@ -396,6 +398,8 @@ public sealed class QueryParser
         private readonly List<Language> _languages = [];
         private readonly List<string> _collections = [];
         private readonly List<string> _sources = [];
+        private readonly List<string> _modalities = [];
+        private readonly List<string> _agencies = [];
         private DateOnly? _after;
         private DateOnly? _before;
 
@@ -416,6 +420,14 @@ public sealed class QueryParser
                     break;
                 case "source":
                     _sources.Add(value);
+                    break;
+                case "modality":
+                    _modalities.Add(DocumentSubjects.Normalize(SubjectKind.Modality, value) ?? throw new QuerySyntaxException(
+                        $"Unknown modality '{value}' at position {position + 1}; use one of: {string.Join(", ", DocumentSubjects.Modalities)}.", position));
+                    break;
+                case "agency":
+                    _agencies.Add(DocumentSubjects.Normalize(SubjectKind.Agency, value) ?? throw new QuerySyntaxException(
+                        $"Unknown agency '{value}' at position {position + 1}; use one of: {string.Join(", ", DocumentSubjects.Agencies)}.", position));
                     break;
                 case "after" or "before":
                     var date = DateParsing.ParseBound(value, endOfPeriod: field == "before")
@@ -445,6 +457,8 @@ public sealed class QueryParser
                 Languages = _languages,
                 Collections = _collections,
                 Sources = _sources,
+                Modalities = _modalities,
+                Agencies = _agencies,
                 After = _after,
                 Before = _before,
             };

@@ -2,7 +2,7 @@ using CgtAtlas.Documents;
 
 namespace CgtAtlas.Search;
 
-/// <summary>Structured filters from the query (<c>lang:</c>, <c>collection:</c>, <c>after:</c>, <c>before:</c>, <c>source:</c>).</summary>
+/// <summary>Structured filters from the query (<c>lang:</c>, <c>collection:</c>, <c>after:</c>, <c>before:</c>, <c>source:</c>, <c>modality:</c>, <c>agency:</c>).</summary>
 public sealed record SearchFilters
 {
     /// <summary>Documents in one of these languages (empty: any).</summary>
@@ -20,6 +20,13 @@ public sealed record SearchFilters
     /// <summary>Source (publisher) contains one of these strings, case-insensitively.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>Documents about one of these modalities (canonical names; see <see cref="Facts.DocumentSubjects"/>).</summary>
+    public IReadOnlyList<string> Modalities { get; init; } = [];
+
+    /// <summary>Documents about one of these agencies (canonical codes).</summary>
+    public IReadOnlyList<string> Agencies { get; init; } = [];
+
     /// <summary>True when no filter is set.</summary>
-    public bool IsEmpty => Languages.Count == 0 && Collections.Count == 0 && After is null && Before is null && Sources.Count == 0;
+    public bool IsEmpty => Languages.Count == 0 && Collections.Count == 0 && After is null && Before is null && Sources.Count == 0
+        && Modalities.Count == 0 && Agencies.Count == 0;
 }

@@ -1,4 +1,5 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Search;
 
 namespace CgtAtlas.Storage;
@@ -27,6 +28,9 @@ public interface ILibraryStore : IDisposable
 
     /// <summary>Ranks documents matching <paramref name="match"/> (all documents when null) and the filters.</summary>
     StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset);
+
+    /// <summary>The modalities and agencies of several documents (facet counts); documents without any are absent.</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<DocumentSubject>> GetSubjects(IReadOnlyCollection<long> ids);
 
     /// <summary>Checks storage integrity (database pages, index, and that every document has all its paragraphs);
     /// returns the problems found (empty when healthy).</summary>

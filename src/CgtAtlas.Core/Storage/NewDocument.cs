@@ -1,4 +1,5 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 
 namespace CgtAtlas.Storage;
 
@@ -28,6 +29,9 @@ public sealed record NewDocument
 
     /// <summary>Analysed body terms, space-separated.</summary>
     public required string IndexBody { get; init; }
+
+    /// <summary>The modalities and agencies the document is about (search facets).</summary>
+    public IReadOnlyList<DocumentSubject> Subjects { get; init; } = [];
 
     /// <summary>Ingest time (UTC).</summary>
     public required DateTimeOffset IngestedAt { get; init; }

@@ -21,8 +21,17 @@ public interface IWorkspaceStore : IDisposable
     /// <summary>Adds a tag (created when new) to a document; returns the tag, or null when the document does not exist.</summary>
     Tag? AddTag(long documentId, string name, TagType type);
 
-    /// <summary>Removes a tag from a document; returns false when it was not there.</summary>
+    /// <summary>
+    /// Removes a tag from a document; returns false when it was not there. The removal is remembered, so
+    /// <see cref="AddAutomaticTags"/> never puts the same tag back on that document.
+    /// </summary>
     bool RemoveTag(long documentId, long tagId);
+
+    /// <summary>
+    /// Adds tags found automatically (marked as such), skipping ones the document already has and ones a person removed
+    /// from it; returns the tags added. Does nothing for a document that does not exist.
+    /// </summary>
+    IReadOnlyList<Tag> AddAutomaticTags(long documentId, IReadOnlyList<(string Name, TagType Type)> tags);
 
     /// <summary>All tags with the number of documents carrying each.</summary>
     IReadOnlyList<(Tag Tag, int Documents)> ListTags();

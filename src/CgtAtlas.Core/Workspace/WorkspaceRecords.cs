@@ -4,7 +4,11 @@ namespace CgtAtlas.Workspace;
 /// <param name="Id">Tag id.</param>
 /// <param name="Name">Display name (unique per type, case-insensitive).</param>
 /// <param name="Type">What the tag names.</param>
-public sealed record Tag(long Id, string Name, TagType Type);
+public sealed record Tag(long Id, string Name, TagType Type)
+{
+    /// <summary>True when the tag was assigned from the knowledge base rather than by a person (on this document).</summary>
+    public bool Automatic { get; init; }
+}
 
 /// <summary>An analyst's state of one document: review status, tags and a private note.</summary>
 public sealed record DocumentState

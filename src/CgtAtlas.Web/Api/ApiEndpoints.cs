@@ -1,3 +1,4 @@
+using CgtAtlas.Facts;
 using CgtAtlas.Search;
 using CgtAtlas.Web.Services;
 using CgtAtlas.Workspace;
@@ -14,16 +15,19 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("CgtAtlas");
         var write = api.MapGroup(string.Empty).AddEndpointFilter<RequireTokenFilter>().DisableAntiforgery();
 
-        api.MapGet("/search", Search).WithSummary("Search documents (same JSON as `cgt search --json`)");
+        api.MapGet("/search", Search)
+            .WithSummary("Search documents (same JSON as `cgt search --json`) with facet counts; `modality=` and `agency=` filter like the facets");
         api.MapGet("/documents/{id:long}", GetDocument).WithSummary("A document with its numbered paragraphs and workspace state");
-        api.MapGet("/documents/{id:long}/brief", GetBrief).WithSummary("The Core Insights brief (placeholder until Insights is merged)");
+        api.MapGet("/documents/{id:long}/brief", GetBrief).WithSummary("The Core Insights brief with [n] citations; `lang=zh` for the Chinese brief (default en)");
         api.MapGet("/documents/{id:long}/facts", GetFacts).WithSummary("Facts and linked entities (placeholder until Facts/Knowledge are merged)");
         write.MapPost("/documents", Upload).WithSummary("Upload files (multipart field `files`, optional `collection`); one result per file")
             .Accepts<IFormFileCollection>("multipart/form-data");
         write.MapPut("/documents/{id:long}/status", SetStatus).WithSummary("Set the review status: new, reviewing, done or archived");
         write.MapPut("/documents/{id:long}/note", SetNote).WithSummary("Set or clear the private note");
         write.MapPost("/documents/{id:long}/tags", AddTag).WithSummary("Add a typed tag");
-        write.MapDelete("/documents/{id:long}/tags/{tagId:long}", RemoveTag).WithSummary("Remove a tag");
+        write.MapDelete("/documents/{id:long}/tags/{tagId:long}", RemoveTag).WithSummary("Remove a tag (an automatic tag removed stays removed)");
+        write.MapPost("/documents/{id:long}/tags/auto", AutoTag)
+            .WithSummary("Add product and company tags from the knowledge base (named in the title or at least twice in the body)");
         api.MapGet("/tags", (LibraryGate gate) => gate.Run((_, w) => w.ListTags().Select(t => new { tag = TagDto.From(t.Tag), documents = t.Documents }).ToList()))
             .WithSummary("All tags with document counts");
         api.MapGet("/topics", (LibraryGate gate) => gate.Run((_, w) => w.ListTopics().Select(TopicDto.From).ToList())).WithSummary("Topics (collections and tags)");
@@ -32,6 +36,8 @@ public static class ApiEndpoints
         write.MapPost("/saved-searches", SaveSearch).WithSummary("Save a search");
         api.MapGet("/stats/approvals", ApprovalStats)
             .WithSummary("Approved CGT products by agency, modality and year, as of a date, each count listing its product records");
+        api.MapGet("/stats/trials", TrialStats)
+            .WithSummary("Imported ClinicalTrials.gov trials by country, modality, phase, status or year (`by=country,modality`), each count listing its NCT ids; `all=true` counts non-CGT trials too");
     }
 
     private static IResult ApprovalStats(string? agency, string? modality, string? asOf, int? recentYears)
@@ -58,11 +64,52 @@ public static class ApiEndpoints
         return Results.Ok(report);
     }
 
-    private static IResult Search(LibraryGate gate, string? q, int? limit, int? offset, string? sort)
+    private static IResult TrialStats(TrialDashboard dashboard, string? by, bool? all)
     {
+        var words = (by ?? string.Join(',', TrialDashboard.Charted)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var dimensions = new List<string>();
+        foreach (var word in words)
+        {
+            if (CgtAtlas.Analytics.TrialStatistics.NormalizeDimension(word) is not { } dimension)
+            {
+                return Results.Problem(statusCode: 400, title: "Invalid by",
+                    detail: $"unknown dimension '{word}'; use one or more of: {string.Join(", ", CgtAtlas.Analytics.TrialStatistics.Dimensions)}");
+            }
+
+            dimensions.Add(dimension);
+        }
+
+        if (dimensions.Count == 0)
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid by", detail: "name at least one dimension, e.g. by=country,modality");
+        }
+
+        return Results.Ok(dashboard.Report(dimensions.Distinct().ToList(), cgtOnly: all != true));
+    }
+
+    private static IResult Search(LibraryGate gate, SearchService search, string? q, int? limit, int? offset, string? sort, string? modality,
+        string? agency)
+    {
+        var query = q ?? string.Empty;
+        foreach (var (field, kind, value) in new[] { ("modality", SubjectKind.Modality, modality), ("agency", SubjectKind.Agency, agency) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (DocumentSubjects.Normalize(kind, value) is not { } canonical)
+            {
+                var known = kind == SubjectKind.Agency ? DocumentSubjects.Agencies : DocumentSubjects.Modalities;
+                return Results.Problem(statusCode: 400, title: $"Unknown {field}", detail: $"'{value}' is not a {field}; use one of: {string.Join(", ", known)}");
+            }
+
+            query = $"{query} {field}:\"{canonical}\"".Trim();
+        }
+
         var request = new SearchRequest
         {
-            Query = q ?? string.Empty,
+            Query = query,
             Limit = limit ?? 10,
             Offset = offset ?? 0,
             Sort = string.Equals(sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
@@ -74,7 +121,9 @@ public static class ApiEndpoints
 
         try
         {
-            return Results.Ok(SearchResponse.From(gate.Run((library, _) => library.Search(request))));
+            var results = gate.Run((library, _) => library.Search(request));
+            var facets = search.Search(new PageSearchRequest { Query = query, Limit = 1 });
+            return Results.Ok(SearchResponse.From(results, SearchFacetsDto.From(facets)));
         }
         catch (QuerySyntaxException ex)
         {
@@ -86,8 +135,15 @@ public static class ApiEndpoints
     private static IResult GetDocument(LibraryGate gate, long id) => gate.Run((library, workspace) =>
         library.GetDocument(id) is { } document ? Results.Ok(DocumentDto.From(document, workspace.GetState(id))) : NoDocument(id));
 
-    private static IResult GetBrief(LibraryGate gate, IBriefProvider briefs, long id) =>
-        gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(briefs.GetBrief(document)) : NoDocument(id);
+    private static IResult GetBrief(LibraryGate gate, IBriefProvider briefs, long id, string? lang)
+    {
+        if (lang is not (null or "en" or "zh"))
+        {
+            return Results.Problem(statusCode: 400, title: "Invalid lang", detail: "lang must be 'en' or 'zh'");
+        }
+
+        return gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(briefs.GetBrief(document, lang ?? "en")) : NoDocument(id);
+    }
 
     private static IResult GetFacts(LibraryGate gate, IFactsProvider facts, long id) =>
         gate.Run((library, _) => library.GetDocument(id)) is { } document ? Results.Ok(facts.GetFacts(document)) : NoDocument(id);
@@ -153,6 +209,18 @@ public static class ApiEndpoints
         }
 
         return gate.Run((_, workspace) => workspace.AddTag(id, tag.Name, type) is { } added ? Results.Ok(TagDto.From(added)) : NoDocument(id));
+    }
+
+    private static IResult AutoTag(LibraryGate gate, long id)
+    {
+        if (AutoTagger.TryDefault(out var problem) is not { } tagger)
+        {
+            return Results.Problem(statusCode: 503, title: "Knowledge base unavailable", detail: problem);
+        }
+
+        return gate.Run((library, workspace) => tagger.Apply(library, workspace, [id]).TryGetValue(id, out var added)
+            ? Results.Ok(new AutoTagResult(added.Select(TagDto.From).ToList(), WorkspaceDto.From(workspace.GetState(id))))
+            : NoDocument(id));
     }
 
     private static IResult RemoveTag(LibraryGate gate, long id, long tagId) =>

@@ -1,19 +1,35 @@
 using System.Globalization;
 using CgtAtlas.Documents;
 using CgtAtlas.Search;
+using CgtAtlas.Web.Services;
 using CgtAtlas.Workspace;
 
 namespace CgtAtlas.Web.Api;
 
-/// <summary>Search results: the same JSON as <c>cgt search --json</c>.</summary>
+/// <summary>Search results: the same JSON as <c>cgt search --json</c>, plus facet counts over the whole match.</summary>
 /// <param name="Total">Matching documents (near-copies collapsed).</param>
 /// <param name="Hits">This page.</param>
-public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitDto> Hits)
+/// <param name="Facets">Counts per language, collection, source, modality and agency.</param>
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitDto> Hits, SearchFacetsDto? Facets = null)
 {
-    internal static SearchResponse From(SearchResults results) => new(results.Total, results.Hits.Select(h => new SearchHitDto(
-        h.Id, h.Title, h.Score, h.Snippet?.ToHtml(), Date(h.Published), h.Language.ToCode(), h.Source, h.Snippet?.Paragraph, h.CollapsedCopies)).ToList());
+    internal static SearchResponse From(SearchResults results, SearchFacetsDto? facets = null) => new(results.Total, results.Hits.Select(h => new SearchHitDto(
+        h.Id, h.Title, h.Score, h.Snippet?.ToHtml(), Date(h.Published), h.Language.ToCode(), h.Source, h.Snippet?.Paragraph, h.CollapsedCopies)).ToList(),
+        facets);
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Facet counts of a search (each value with the number of matching documents, most first).</summary>
+/// <param name="Language">Per language code.</param>
+/// <param name="Collection">Per collection (top 12).</param>
+/// <param name="Source">Per source (top 12).</param>
+/// <param name="Modality">Per modality the documents are about (named in the title or at least twice in the body).</param>
+/// <param name="Agency">Per agency the documents are about (same rule).</param>
+/// <param name="Truncated">True when counted over the first 5,000 matches only.</param>
+public sealed record SearchFacetsDto(IReadOnlyList<FacetValue> Language, IReadOnlyList<FacetValue> Collection, IReadOnlyList<FacetValue> Source,
+    IReadOnlyList<FacetValue> Modality, IReadOnlyList<FacetValue> Agency, bool Truncated)
+{
+    internal static SearchFacetsDto From(PageSearchResult r) => new(r.Languages, r.Collections, r.Sources, r.Modalities, r.Agencies, r.FacetsTruncated);
 }
 
 /// <summary>One hit, as in <c>cgt search --json</c>.</summary>
@@ -39,10 +55,16 @@ public sealed record ParagraphDto(int N, string Text, string Language);
 /// <param name="Id">Tag id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Type">product, industry, company, person or event.</param>
-public sealed record TagDto(long Id, string Name, string Type)
+/// <param name="Automatic">True when assigned from the knowledge base (on a document; false in tag listings).</param>
+public sealed record TagDto(long Id, string Name, string Type, bool Automatic = false)
 {
-    internal static TagDto From(Tag tag) => new(tag.Id, tag.Name, tag.Type.ToCode());
+    internal static TagDto From(Tag tag) => new(tag.Id, tag.Name, tag.Type.ToCode(), tag.Automatic);
 }
+
+/// <summary>The outcome of automatic tagging of one document.</summary>
+/// <param name="Added">Tags added now (none when every suggestion was already there or had been removed by a person).</param>
+/// <param name="Workspace">The document's state afterwards.</param>
+public sealed record AutoTagResult(IReadOnlyList<TagDto> Added, WorkspaceDto Workspace);
 
 /// <summary>The analyst's state of a document.</summary>
 /// <param name="Status">new, reviewing, done or archived.</param>

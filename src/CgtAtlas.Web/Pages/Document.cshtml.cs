@@ -18,6 +18,9 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
     /// <summary>Its brief.</summary>
     public DocumentBrief Brief { get; private set; } = null!;
 
+    /// <summary>The language the brief is shown in (<c>en</c> or <c>zh</c>).</summary>
+    public string BriefLanguageCode { get; private set; } = "en";
+
     /// <summary>Its facts and entities.</summary>
     public DocumentFacts Facts { get; private set; } = null!;
 
@@ -31,7 +34,8 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
         }
 
         (Document, State) = loaded;
-        Brief = briefs.GetBrief(Document);
+        BriefLanguageCode = BriefLanguage.Of(HttpContext);
+        Brief = briefs.GetBrief(Document, BriefLanguageCode);
         Facts = facts.GetFacts(Document);
         return Page();
     }
@@ -56,6 +60,17 @@ public sealed class DocumentModel(LibraryGate gate, IBriefProvider briefs, IFact
         }
 
         return gate.Run((_, w) => w.AddTag(id, name, tagType)) is null ? NotFound() : Back(id, "workflow");
+    }
+
+    /// <summary>Adds product and company tags from the knowledge base.</summary>
+    public IActionResult OnPostAutoTags(long id)
+    {
+        if (AutoTagger.TryDefault(out _) is not { } tagger)
+        {
+            return Back(id, "workflow");
+        }
+
+        return gate.Run((library, w) => tagger.Apply(library, w, [id]).ContainsKey(id)) ? Back(id, "workflow") : NotFound();
     }
 
     /// <summary>Removes a tag.</summary>

@@ -1,14 +1,20 @@
+using CgtAtlas.Analytics;
 using CgtAtlas.Knowledge;
+using CgtAtlas.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CgtAtlas.Web.Pages;
 
 /// <summary>
 /// <c>/landscape</c>: approved CGT products from the curated knowledge base, a chart of approvals per year by modality
-/// whose bars link to the products behind them, and the filtered products table with sources.
+/// whose bars link to the products behind them, the filtered products table with sources, and imported trials by
+/// country and modality whose bars link to the trial records.
 /// </summary>
-public sealed class LandscapeModel : PageModel
+public sealed class LandscapeModel(TrialDashboard dashboard) : PageModel
 {
+    /// <summary>Imported CGT trials by country and by modality (empty until trials are imported).</summary>
+    public TrialReport Trials { get; private set; } = new(0, true, []);
+
     /// <summary>Agency shown (NMPA, FDA, EMA).</summary>
     public string Agency { get; private set; } = "NMPA";
 
@@ -39,6 +45,7 @@ public sealed class LandscapeModel : PageModel
     /// <summary>Builds the page.</summary>
     public void OnGet(string? agency, string? modality, int? year)
     {
+        Trials = dashboard.Report(TrialDashboard.Charted);
         KnowledgeBase kb;
         try
         {

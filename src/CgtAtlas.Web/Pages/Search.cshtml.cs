@@ -28,6 +28,14 @@ public sealed class SearchModel(SearchService search, LibraryGate gate) : PageMo
     [BindProperty(SupportsGet = true)]
     public string? Source { get; set; }
 
+    /// <summary>Modality filter (facet).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Modality { get; set; }
+
+    /// <summary>Agency filter (facet).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
+
     /// <summary>Published from (yyyy-MM-dd).</summary>
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -65,6 +73,8 @@ public sealed class SearchModel(SearchService search, LibraryGate gate) : PageMo
                 Language = Lang,
                 Collection = Collection,
                 Source = Source,
+                Modality = Modality,
+                Agency = Agency,
                 From = ParseDate(From),
                 To = ParseDate(To),
                 Sort = Sort == "newest" ? SearchSort.Newest : SearchSort.Relevance,
@@ -124,6 +134,8 @@ public sealed class SearchModel(SearchService search, LibraryGate gate) : PageMo
         Add("lang", Lang);
         Add("collection", Collection);
         Add("source", Source);
+        Add("modality", Modality);
+        Add("agency", Agency);
         Add("after", From);
         Add("before", To);
         return string.Join(' ', parts);
@@ -134,7 +146,7 @@ public sealed class SearchModel(SearchService search, LibraryGate gate) : PageMo
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["q"] = Q, ["lang"] = Lang, ["collection"] = Collection, ["source"] = Source, ["from"] = From, ["to"] = To, ["sort"] = Sort,
+            ["q"] = Q, ["lang"] = Lang, ["collection"] = Collection, ["source"] = Source, ["modality"] = Modality, ["agency"] = Agency, ["from"] = From, ["to"] = To, ["sort"] = Sort,
         };
         values[name] = value;
         if (name == "page")

@@ -46,6 +46,9 @@ public sealed class TopicModel(LibraryGate gate, SearchService search, IBriefPro
     /// <summary>Documents listed in all (after search and status filter).</summary>
     public int Total { get; private set; }
 
+    /// <summary>The language the briefs are shown in (<c>en</c> or <c>zh</c>).</summary>
+    public string BriefLanguageCode { get; private set; } = "en";
+
     /// <summary>The parser's message for a malformed query.</summary>
     public string? Error { get; private set; }
 
@@ -97,7 +100,8 @@ public sealed class TopicModel(LibraryGate gate, SearchService search, IBriefPro
         var page = listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         var documents = gate.Run((library, w) => page.Select(i => library.GetDocument(i)).OfType<StoredDocument>().ToList());
         var pageStates = gate.Run((_, w) => w.GetStates(page));
-        Entries = documents.Select(d => new TopicEntry(d with { Paragraphs = [] }, pageStates[d.Id], briefs.GetBrief(d))).ToList();
+        BriefLanguageCode = BriefLanguage.Of(HttpContext);
+        Entries = documents.Select(d => new TopicEntry(d with { Paragraphs = [] }, pageStates[d.Id], briefs.GetBrief(d, BriefLanguageCode))).ToList();
         return Page();
     }
 
@@ -111,7 +115,10 @@ public sealed class TopicModel(LibraryGate gate, SearchService search, IBriefPro
     /// <summary>This page's URL with one parameter changed.</summary>
     public string Link(string name, string? value)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal) { ["q"] = Q, ["status"] = Status };
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["q"] = Q, ["status"] = Status, [BriefLanguage.Parameter] = Request.Query[BriefLanguage.Parameter].ToString(),
+        };
         values[name] = value;
         var query = string.Join('&', values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value!)));
         return $"/topics/{Topic.Id}" + (query.Length > 0 ? "?" + query : string.Empty);

@@ -26,8 +26,26 @@ public sealed record DocumentBrief(bool Available, string? Message, BriefBullet?
 /// </summary>
 public interface IBriefProvider
 {
-    /// <summary>The brief of <paramref name="document"/> (loaded with its paragraphs). Must not touch the library.</summary>
-    DocumentBrief GetBrief(StoredDocument document);
+    /// <summary>The brief of <paramref name="document"/> (loaded with its paragraphs) in <paramref name="language"/> (<c>en</c>
+    /// or <c>zh</c>). Must not touch the library.</summary>
+    DocumentBrief GetBrief(StoredDocument document, string language = "en");
+}
+
+/// <summary>
+/// Which language a page shows briefs in: the interface language, unless the reader switched with <c>?brief=en|zh</c>.
+/// </summary>
+public static class BriefLanguage
+{
+    /// <summary>The query parameter of the switch.</summary>
+    public const string Parameter = "brief";
+
+    /// <summary><c>en</c> or <c>zh</c> for this request.</summary>
+    public static string Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var asked = context.Request.Query[Parameter].ToString();
+        return asked is "en" or "zh" ? asked : Ui.For(context).Language;
+    }
 }
 
 /// <summary>
@@ -40,7 +58,7 @@ public sealed partial class PlaceholderBriefProvider : IBriefProvider
     public const string NotAvailable = "brief not available yet";
 
     /// <inheritdoc />
-    public DocumentBrief GetBrief(StoredDocument document)
+    public DocumentBrief GetBrief(StoredDocument document, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(document);
         var bullets = document.Paragraphs

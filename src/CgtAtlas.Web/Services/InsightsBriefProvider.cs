@@ -13,19 +13,19 @@ public sealed class InsightsBriefProvider : IBriefProvider
     private const int MaxCached = 2000;
 
     private readonly BriefComposer _composer = new();
-    private readonly ConcurrentDictionary<(long Id, string Hash, int Version), DocumentBrief> _cache = new();
+    private readonly ConcurrentDictionary<(long Id, string Hash, int Version, string Language), DocumentBrief> _cache = new();
 
     /// <inheritdoc />
-    public DocumentBrief GetBrief(StoredDocument document)
+    public DocumentBrief GetBrief(StoredDocument document, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(document);
-        var key = (document.Id, document.ContentHash, BriefComposer.Version);
+        var key = (document.Id, document.ContentHash, BriefComposer.Version, BriefComposer.NormalizeLanguage(language));
         if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var brief = _composer.Compose(document, "en");
+        var brief = _composer.Compose(document, key.Item4);
         var core = brief.Sections.FirstOrDefault(s => s.Key == BriefSections.CoreInsights);
         var summary = core is null || core.Bullets.Count == 0
             ? null

@@ -1,3 +1,4 @@
+using CgtAtlas.Knowledge;
 using CgtAtlas.Storage.Sqlite;
 using CgtAtlas.Text;
 using CgtAtlas.Workspace;
@@ -13,6 +14,7 @@ public sealed class LibraryGate : IDisposable
     private readonly Lock _lock = new();
     private readonly Library _library;
     private readonly IWorkspaceStore _workspace;
+    private readonly ITrialStore _trials;
 
     /// <summary>Opens (creating if needed) the library at <paramref name="dbPath"/>.</summary>
     public LibraryGate(string dbPath)
@@ -22,9 +24,11 @@ public sealed class LibraryGate : IDisposable
         try
         {
             _workspace = SqliteWorkspaceStore.Open(DbPath);
+            _trials = SqliteTrialStore.Open(DbPath);
         }
         catch
         {
+            (_workspace as IDisposable)?.Dispose();
             _library.Dispose();
             throw;
         }
@@ -43,11 +47,21 @@ public sealed class LibraryGate : IDisposable
         }
     }
 
+    /// <summary>Every imported registry trial (ClinicalTrials.gov), read under the same lock.</summary>
+    public IReadOnlyList<ClinicalTrial> AllTrials()
+    {
+        lock (_lock)
+        {
+            return _trials.GetAll();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
         lock (_lock)
         {
+            _trials.Dispose();
             _workspace.Dispose();
             _library.Dispose();
         }

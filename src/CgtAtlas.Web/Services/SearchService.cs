@@ -1,4 +1,5 @@
 using CgtAtlas.Documents;
+using CgtAtlas.Facts;
 using CgtAtlas.Search;
 using CgtAtlas.Text;
 using CgtAtlas.Workspace;
@@ -19,6 +20,12 @@ public sealed record PageSearchRequest
 
     /// <summary>Source filter (contains).</summary>
     public string? Source { get; init; }
+
+    /// <summary>Modality filter (a canonical name or any name the glossary knows, e.g. 溶瘤病毒).</summary>
+    public string? Modality { get; init; }
+
+    /// <summary>Agency filter (NMPA, FDA … or a name such as 国家药监局).</summary>
+    public string? Agency { get; init; }
 
     /// <summary>Published on or after.</summary>
     public DateOnly? From { get; init; }
@@ -67,6 +74,12 @@ public sealed record PageSearchResult
     /// <summary>Counts per source.</summary>
     public IReadOnlyList<FacetValue> Sources { get; init; } = [];
 
+    /// <summary>Counts per modality the documents are about (<see cref="DocumentSubjects"/> counting rule).</summary>
+    public IReadOnlyList<FacetValue> Modalities { get; init; } = [];
+
+    /// <summary>Counts per agency the documents are about.</summary>
+    public IReadOnlyList<FacetValue> Agencies { get; init; } = [];
+
     /// <summary>True when facets were counted over the first <see cref="SearchService.FacetWindow"/> hits only.</summary>
     public bool FacetsTruncated { get; init; }
 }
@@ -111,6 +124,12 @@ public sealed class SearchService
             filters = filters with { Sources = [.. filters.Sources.Append(request.Source.Trim()).Distinct()] };
         }
 
+        filters = filters with
+        {
+            Modalities = AddSubject(filters.Modalities, SubjectKind.Modality, request.Modality),
+            Agencies = AddSubject(filters.Agencies, SubjectKind.Agency, request.Agency),
+        };
+
         if (request.From is { } from && (filters.After is null || from > filters.After))
         {
             filters = filters with { After = from };
@@ -150,7 +169,9 @@ public sealed class SearchService
                 Snippet = _snippets.Build(paragraphs.GetValueOrDefault(hit.Id) ?? [], phrases),
             }, states[hit.Id])).ToList();
 
-            var collections = workspace.CollectionsOf(window.Select(h => h.Id).ToList());
+            var windowIds = window.Select(h => h.Id).ToList();
+            var collections = workspace.CollectionsOf(windowIds);
+            var subjects = library.Store.GetSubjects(windowIds).Values.SelectMany(v => v).ToList();
             return new PageSearchResult
             {
                 Total = total,
@@ -158,6 +179,8 @@ public sealed class SearchService
                 Languages = Count(window.Select(h => h.Language.ToCode())),
                 Sources = Count(window.Select(h => h.Source).OfType<string>()).Take(12).ToList(),
                 Collections = Count(collections.Values.SelectMany(c => c)).Take(12).ToList(),
+                Modalities = Count(subjects.Where(x => x.Kind == SubjectKind.Modality).Select(x => x.Value)),
+                Agencies = Count(subjects.Where(x => x.Kind == SubjectKind.Agency).Select(x => x.Value)),
                 FacetsTruncated = all.Total > FacetWindow,
             };
         });
@@ -205,6 +228,20 @@ public sealed class SearchService
 
         var match = parsed.Root is null ? null : _expander.Expand(parsed.Root);
         return _gate.Run((library, _) => library.Store.Search(match, parsed.Filters, SearchSort.Newest, FacetWindow, 0).Hits.Count(h => h.Id > afterId));
+    }
+
+    /// <summary>Adds a page filter to the query's own; an unknown value is a query error (400), not an empty result.</summary>
+    private static IReadOnlyList<string> AddSubject(IReadOnlyList<string> current, SubjectKind kind, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return current;
+        }
+
+        var canonical = DocumentSubjects.Normalize(kind, value) ?? throw new QuerySyntaxException(
+            $"Unknown {(kind == SubjectKind.Agency ? "agency" : "modality")} '{value.Trim()}'; use one of: " +
+            string.Join(", ", kind == SubjectKind.Agency ? DocumentSubjects.Agencies : DocumentSubjects.Modalities) + ".", 0);
+        return [.. current.Append(canonical).Distinct(StringComparer.Ordinal)];
     }
 
     private static List<FacetValue> Count(IEnumerable<string> values) =>

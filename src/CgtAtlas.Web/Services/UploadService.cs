@@ -1,5 +1,6 @@
 using System.Text;
 using CgtAtlas.Ingest;
+using CgtAtlas.Workspace;
 
 namespace CgtAtlas.Web.Services;
 
@@ -113,7 +114,12 @@ public sealed class UploadService
             MaxFileBytes = Limits.MaxFileBytes,
             Collections = string.IsNullOrWhiteSpace(collection) ? [] : [collection.Trim()],
         };
-        var report = _gate.Run((library, _) => library.Ingest([path], options, cancellationToken: cancellationToken));
+        var report = _gate.Run((library, workspace) =>
+        {
+            var stored = library.Ingest([path], options, cancellationToken: cancellationToken);
+            AutoTagger.TryDefault(out _)?.Apply(library, workspace, stored.Documents.Select(d => d.Id));
+            return stored;
+        });
         if (report.Documents.Count > 0)
         {
             return new UploadResult(name, "stored", report.Documents.Select(d => d.Id).ToList(), report.Documents[0].Title,

@@ -1,0 +1,80 @@
+using CgtAtlas.Documents;
+using CgtAtlas.Facts;
+using CgtAtlas.Knowledge;
+using CgtAtlas.Text;
+
+namespace CgtAtlas.Workspace;
+
+/// <summary>
+/// Typed tags from the knowledge base: the products and companies <see cref="EntityLinker"/> finds in a document become
+/// product and company tags named by the knowledge base's display name ("axicabtagene ciloleucel / 阿基仑赛注射液"), so
+/// the same product written as Yescarta, 奕凯达 or 阿基仑赛 gathers under one tag and one topic page.
+/// </summary>
+/// <remarks>
+/// The counting rule is the facets' (<see cref="DocumentSubjects"/>): named in the title, or at least
+/// <see cref="DocumentSubjects.MinBodyMentions"/> times in the body. A roundup that lists twenty products once each
+/// does not get twenty tags. Regulators are facets (agency), not tags.
+/// </remarks>
+public sealed class AutoTagger
+{
+    private readonly KnowledgeBase _kb;
+    private readonly EntityLinker _linker;
+
+    /// <summary>Creates a tagger over <paramref name="kb"/>.</summary>
+    public AutoTagger(KnowledgeBase kb, ChineseSegmenter? segmenter = null)
+    {
+        _kb = kb;
+        _linker = new EntityLinker(kb, segmenter);
+    }
+
+    /// <summary>
+    /// A tagger over <see cref="KnowledgeBase.Default"/>, or null when the knowledge base cannot be loaded (then
+    /// documents are simply stored untagged; the reason is in <paramref name="problem"/>).
+    /// </summary>
+    public static AutoTagger? TryDefault(out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return new AutoTagger(KnowledgeBase.Default, TextServices.Default.Segmenter);
+        }
+        catch (Exception ex) when (ex is KnowledgeDataException or DirectoryNotFoundException or FileNotFoundException)
+        {
+            problem = ex.Message;
+            return null;
+        }
+    }
+
+    /// <summary>The tags a document should carry (products first).</summary>
+    public IReadOnlyList<(string Name, TagType Type)> Suggest(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var inTitle = _linker.Link(document.Title).Select(m => (m.Type, m.Id)).ToHashSet();
+        var body = _linker.Link(document.Paragraphs).ToDictionary(m => (m.Type, m.Id), m => m.Mentions);
+        return inTitle.Union(body.Keys)
+            .Where(e => e.Type is EntityType.Product or EntityType.Company)
+            .Where(e => inTitle.Contains(e) || body.GetValueOrDefault(e) >= DocumentSubjects.MinBodyMentions)
+            .OrderBy(e => e.Type)
+            .Select(e => (_kb.DisplayName(new EntityRef(e.Type, e.Id)), e.Type == EntityType.Product ? TagType.Product : TagType.Company))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>Tags each document in <paramref name="documentIds"/>; returns the tags added per document (none for unknown ids).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<Tag>> Apply(Library library, IWorkspaceStore workspace, IEnumerable<long> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var added = new Dictionary<long, IReadOnlyList<Tag>>();
+        foreach (var id in documentIds.Distinct())
+        {
+            if (library.GetDocument(id) is { } document)
+            {
+                added[id] = workspace.AddAutomaticTags(id, Suggest(document));
+            }
+        }
+
+        return added;
+    }
+}
