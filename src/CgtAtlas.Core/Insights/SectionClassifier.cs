@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CgtAtlas.Facts;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Insights;
 
@@ -15,39 +16,72 @@ public readonly record struct SectionScore(string? Key, double Score, double Mar
 /// the facts read from the sentence (a price is market, a trial count is overview, a review clock is regulatory,
 /// a forecast is outlook). Immutable and thread-safe.
 /// </summary>
-public static class SectionClassifier
+public static partial class SectionClassifier
 {
-    private const string AsciiBoundary = @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))";
+    // The two largest cue patterns run several times faster compiled at run time than as source-generated code (whose
+    // matching method, with ~100 alternation branches, is too large for the JIT to optimise well); static fields are
+    // initialised in textual order, so they come before the table that uses them.
+    private const string ClinicalCuePattern = $$"""临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|{{B}}clinical{{B}}|{{B}}trials?{{B}}|{{B}}phase{{B}}|{{B}}enrol\w*|{{B}}response{{B}}|{{B}}remission{{B}}|{{B}}efficacy{{B}}|{{B}}safety{{B}}|{{B}}endpoint{{B}}|{{B}}follow-up{{B}}|{{B}}data{{B}}|{{B}}readout{{B}}|{{B}}platform{{B}}|{{B}}technolog\w*|{{B}}delivery{{B}}|{{B}}vectors?{{B}}|{{B}}innovat\w*|{{B}}pipeline{{B}}|{{B}}target(?:s|ing|ed)?{{B}}|{{B}}first-in-human{{B}}|{{B}}pivotal{{B}}|{{B}}solid tumou?rs?{{B}}|{{B}}dos(?:ed|e|es|ing){{B}}|{{B}}IND{{B}}|{{B}}INDs{{B}}|{{B}}stud(?:y|ies){{B}}|研究显示|注射|给药|输注|生存|出血率|不良|{{B}}survival{{B}}|{{B}}infusion{{B}}|{{B}}injection{{B}}|{{B}}syndrome{{B}}|{{B}}toxicit\w*|{{B}}adverse{{B}}|{{B}}patients{{B}}""";
 
-    private static Regex R(string pattern) =>
-        new(pattern.Replace(@"\b", AsciiBoundary, StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex ClinicalCue = new(ClinicalCuePattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private const string MarketCuePattern = $$"""市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|{{B}}market\w*{{B}}|{{B}}pric\w*{{B}}|{{B}}costs?{{B}}|{{B}}costly{{B}}|{{B}}expensive{{B}}|{{B}}sales{{B}}|{{B}}revenue{{B}}|{{B}}deals?{{B}}|{{B}}licens\w*|{{B}}upfront{{B}}|{{B}}milestones?{{B}}|{{B}}acqui\w*|{{B}}funding{{B}}|{{B}}financing{{B}}|{{B}}raised?{{B}}|{{B}}invest\w*|{{B}}competit\w*|{{B}}commerciali\w*|{{B}}access{{B}}|{{B}}affordab\w*|{{B}}reimburs\w*|{{B}}payers?{{B}}|{{B}}insur\w*|{{B}}challenges?{{B}}|{{B}}sticking point{{B}}|{{B}}multinational\w*|{{B}}manufacturing capacity{{B}}|{{B}}procurement{{B}}|{{B}}yuan{{B}}|{{B}}RMB{{B}}|{{B}}US\$|\$\d|{{B}}supply{{B}}|{{B}}demand{{B}}|{{B}}shortages?{{B}}|{{B}}capacity{{B}}|{{B}}batch(?:es)?{{B}}|供不应求|同质化|生产成本""";
+
+    private static readonly Regex MarketCue = new(MarketCuePattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     private static readonly (string Key, Regex Cue, double Weight)[] Cues =
     [
         // Core insights: the sentence that states the article's thesis.
-        (BriefSections.CoreInsights, R(@"本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|\bthis (?:article|report|review|piece)\b|\boverall\b|\bin summary\b|\bmark(?:s|ed|ing) (?:a|an|the)\b|\bmilestone\b|\bsignals?\b|\bshift(?:ed|ing)? from\b"), 2.0),
+        (BriefSections.CoreInsights, CoreCue, 2.0),
 
         // Industry overview: how big the field is and what it is made of.
-        (BriefSections.IndustryOverview, R(@"全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|\blandscape\b|\bsector\b|\bindustry\b|\bworldwide\b|\bglobal(?:ly)?\b|\bin total\b|\bcumulative\b|\bso far\b|\bto date\b|\bcount(?:s|ed)?\b|\btall(?:y|ies)\b|\bshare\b|\bunder way\b"), 1.0),
-        (BriefSections.IndustryOverview, R(@"已(?:有|批准|获批)\d*|共批准|获批(?!临床)|上市产品|有\d+余?[个款家项]|\bthere (?:are|were)\b|\bapproved\b|\bauthori[sz]ed\b"), 1.0),
+        (BriefSections.IndustryOverview, OverviewCue, 1.0),
+        (BriefSections.IndustryOverview, OverviewCountCue, 1.0),
 
         // Policy and regulation.
-        (BriefSections.PolicyRegulatory, R(@"政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|\bCDE\b|\bNMPA\b|\bFDA\b|\bEMA\b|\bCHMP\b|\bNHSA\b|通知|办法|规定|规范|条例|试点|《|\bguidance\b|\bguidelines?\b|\bregulat\w*|\bpolicy\b|\bpolicies\b|\bdraft\b|\bframework\b|\bpathway\b|\bdesignation\b|\bRMAT\b|\bPRIME\b|\bpilot\b|\brules?\b|\bcomment period\b|\breview (?:clock|time|period)\b|\bagency\b|\bregulator\b"), 1.2),
-        (BriefSections.PolicyRegulatory, R(@"纳入医保|医保目录|国家医保|\breimbursement list\b|\bnational (?:basic )?medical insurance\b"), 0.8),
+        (BriefSections.PolicyRegulatory, PolicyCue, 1.2),
+        (BriefSections.PolicyRegulatory, ReimbursementCue, 0.8),
         // Obligations are the language of rules.
-        (BriefSections.PolicyRegulatory, R(@"须|应当|必须|不得(?!不)|要求|\bmust\b|\bshall\b|\brequire[sd]?\b|\bwill need to\b|\bauthorit(?:y|ies)\b|\bregulators?\b|\bAdministration\b|\bCommission\b|\bParliament\b|\blegislat\w*"), 1.0),
+        (BriefSections.PolicyRegulatory, ObligationCue, 1.0),
 
         // Clinical development and innovation.
-        (BriefSections.ClinicalDevelopment, R(@"临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bresponse\b|\bremission\b|\befficacy\b|\bsafety\b|\bendpoint\b|\bfollow-up\b|\bdata\b|\breadout\b|\bplatform\b|\btechnolog\w*|\bdelivery\b|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bfirst-in-human\b|\bpivotal\b|\bsolid tumou?rs?\b|\bdos(?:ed|e|es|ing)\b|\bIND\b|\bINDs\b|\bstud(?:y|ies)\b|研究显示|注射|给药|输注|生存|出血率|不良|\bsurvival\b|\binfusion\b|\binjection\b|\bsyndrome\b|\btoxicit\w*|\badverse\b|\bpatients\b"), 1.0),
-        (BriefSections.ClinicalDevelopment, R(@"默示许可|获批临床|临床试验申请|\bclinical trial applications?\b|\bIND (?:applications?|clearance)\b"), 0.6),
+        (BriefSections.ClinicalDevelopment, ClinicalCue, 1.0),
+        (BriefSections.ClinicalDevelopment, ClinicalApplicationCue, 0.6),
 
         // Market dynamics and challenges.
-        (BriefSections.MarketDynamics, R(@"市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|\bmarket\w*\b|\bpric\w*\b|\bcosts?\b|\bcostly\b|\bexpensive\b|\bsales\b|\brevenue\b|\bdeals?\b|\blicens\w*|\bupfront\b|\bmilestones?\b|\bacqui\w*|\bfunding\b|\bfinancing\b|\braised?\b|\binvest\w*|\bcompetit\w*|\bcommerciali\w*|\baccess\b|\baffordab\w*|\breimburs\w*|\bpayers?\b|\binsur\w*|\bchallenges?\b|\bsticking point\b|\bmultinational\w*|\bmanufacturing capacity\b|\bprocurement\b|\byuan\b|\bRMB\b|\bUS\$|\$\d|\bsupply\b|\bdemand\b|\bshortages?\b|\bcapacity\b|\bbatch(?:es)?\b|供不应求|同质化|生产成本"), 1.1),
+        (BriefSections.MarketDynamics, MarketCue, 1.1),
 
         // Future prospects: the tense of a sentence outweighs its topic, so forecast words are strong cues.
-        (BriefSections.FutureProspects, R(@"未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|新赛道|\bfuture\b|\boutlook\b|\bprospects?\b|\bexpect(?:s|ed|ing)?\b|\bforecast\w*|\bproject(?:s|ed|ions?)\b|\bby 20\d\d\b|\bplans? to\b|\bnext (?:year|decade|few years|frontiers?)\b|\bin the coming\b|\bpoised\b"), 2.0),
-        (BriefSections.FutureProspects, R(@"潜力|机遇|\bwill\b|\bcould\b|\bpotential\b|\bopportunit\w*|\bfrontiers?\b|\bemerging\b|\blikely\b|\beventually\b"), 0.7),
+        (BriefSections.FutureProspects, FutureCue, 2.0),
+        (BriefSections.FutureProspects, FutureWeakCue, 0.7),
     ];
+
+    [GeneratedRegex($$"""本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|{{B}}this (?:article|report|review|piece){{B}}|{{B}}overall{{B}}|{{B}}in summary{{B}}|{{B}}mark(?:s|ed|ing) (?:a|an|the){{B}}|{{B}}milestone{{B}}|{{B}}signals?{{B}}|{{B}}shift(?:ed|ing)? from{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CoreCue { get; }
+
+    [GeneratedRegex($$"""全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|{{B}}landscape{{B}}|{{B}}sector{{B}}|{{B}}industry{{B}}|{{B}}worldwide{{B}}|{{B}}global(?:ly)?{{B}}|{{B}}in total{{B}}|{{B}}cumulative{{B}}|{{B}}so far{{B}}|{{B}}to date{{B}}|{{B}}count(?:s|ed)?{{B}}|{{B}}tall(?:y|ies){{B}}|{{B}}share{{B}}|{{B}}under way{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OverviewCue { get; }
+
+    [GeneratedRegex($$"""已(?:有|批准|获批)\d*|共批准|获批(?!临床)|上市产品|有\d+余?[个款家项]|{{B}}there (?:are|were){{B}}|{{B}}approved{{B}}|{{B}}authori[sz]ed{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OverviewCountCue { get; }
+
+    [GeneratedRegex($$"""政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|{{B}}CDE{{B}}|{{B}}NMPA{{B}}|{{B}}FDA{{B}}|{{B}}EMA{{B}}|{{B}}CHMP{{B}}|{{B}}NHSA{{B}}|通知|办法|规定|规范|条例|试点|《|{{B}}guidance{{B}}|{{B}}guidelines?{{B}}|{{B}}regulat\w*|{{B}}policy{{B}}|{{B}}policies{{B}}|{{B}}draft{{B}}|{{B}}framework{{B}}|{{B}}pathway{{B}}|{{B}}designation{{B}}|{{B}}RMAT{{B}}|{{B}}PRIME{{B}}|{{B}}pilot{{B}}|{{B}}rules?{{B}}|{{B}}comment period{{B}}|{{B}}review (?:clock|time|period){{B}}|{{B}}agency{{B}}|{{B}}regulator{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PolicyCue { get; }
+
+    [GeneratedRegex($$"""纳入医保|医保目录|国家医保|{{B}}reimbursement list{{B}}|{{B}}national (?:basic )?medical insurance{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReimbursementCue { get; }
+
+    [GeneratedRegex($$"""须|应当|必须|不得(?!不)|要求|{{B}}must{{B}}|{{B}}shall{{B}}|{{B}}require[sd]?{{B}}|{{B}}will need to{{B}}|{{B}}authorit(?:y|ies){{B}}|{{B}}regulators?{{B}}|{{B}}Administration{{B}}|{{B}}Commission{{B}}|{{B}}Parliament{{B}}|{{B}}legislat\w*""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ObligationCue { get; }
+
+    [GeneratedRegex($$"""默示许可|获批临床|临床试验申请|{{B}}clinical trial applications?{{B}}|{{B}}IND (?:applications?|clearance){{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ClinicalApplicationCue { get; }
+
+    [GeneratedRegex($$"""未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|新赛道|{{B}}future{{B}}|{{B}}outlook{{B}}|{{B}}prospects?{{B}}|{{B}}expect(?:s|ed|ing)?{{B}}|{{B}}forecast\w*|{{B}}project(?:s|ed|ions?){{B}}|{{B}}by 20\d\d{{B}}|{{B}}plans? to{{B}}|{{B}}next (?:year|decade|few years|frontiers?){{B}}|{{B}}in the coming{{B}}|{{B}}poised{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FutureCue { get; }
+
+    [GeneratedRegex($$"""潜力|机遇|{{B}}will{{B}}|{{B}}could{{B}}|{{B}}potential{{B}}|{{B}}opportunit\w*|{{B}}frontiers?{{B}}|{{B}}emerging{{B}}|{{B}}likely{{B}}|{{B}}eventually{{B}}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FutureWeakCue { get; }
 
     /// <summary>Weight of one fact of a kind for its section: facts are stronger evidence than words.</summary>
     private const double FactWeight = 1.5;
