@@ -54,6 +54,10 @@ internal sealed record BenchOptions
           --keep                keep databases and token files (corpora are always kept for reuse)
           --no-store-profile    skip replaying the SQLite statements one by one (saves ~4 min at 100k documents)
           --bigram-experiment   also index the corpus with Han bigrams in a raw FTS5 table and compare query latency
+          --brief-reps 200      timed repetitions of each brief series (default 200; the brief benchmark takes ~30 s)
+          --no-briefs           skip the brief benchmark
+          --briefs-only         run only the brief benchmark (no corpus, ingest, queries or cold start);
+                                report in bench/results/briefs.md unless --out is given
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = [10_000, 100_000];
@@ -79,6 +83,12 @@ internal sealed record BenchOptions
     public bool BigramExperiment { get; init; }
 
     public bool StoreProfile { get; init; } = true;
+
+    public int BriefRepetitions { get; init; } = 200;
+
+    public bool Briefs { get; init; } = true;
+
+    public bool BriefsOnly { get; init; }
 
     public bool Help { get; init; }
 
@@ -116,6 +126,9 @@ internal sealed record BenchOptions
                 "--keep" => options with { Keep = true },
                 "--bigram-experiment" => options with { BigramExperiment = true },
                 "--no-store-profile" => options with { StoreProfile = false },
+                "--brief-reps" => options with { BriefRepetitions = Number() },
+                "--no-briefs" => options with { Briefs = false },
+                "--briefs-only" => options with { BriefsOnly = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
@@ -142,11 +155,15 @@ internal static class Orchestrator
     public static int Run(BenchOptions options)
     {
         var root = RepositoryRoot();
-        var output = options.Output ?? Path.Combine(root, "bench", "results", "latest.md");
+        var output = options.Output ?? Path.Combine(root, "bench", "results", options.BriefsOnly ? "briefs.md" : "latest.md");
         Directory.CreateDirectory(options.Work);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
+        if (options.BriefsOnly)
+        {
+            return RunBriefsOnly(options, root, output, started, clock);
+        }
         Log($"work folder {options.Work}; sizes {string.Join(", ", options.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))}");
 
         var machine = MachineInfo.Collect();
@@ -156,6 +173,7 @@ internal static class Orchestrator
             cli = ColdStart.BuildCli(root, Path.Combine(options.Work, "cli"), Log);
         }
 
+        var briefs = options.Briefs ? MeasureBriefs(options, root) : null;
         var vocabulary = Vocabulary.Build(options.Seed, JiebaDictionary());
         var generator = new CorpusGenerator(vocabulary, options.Seed);
         var results = new List<SizeResults>();
@@ -236,16 +254,41 @@ internal static class Orchestrator
             }
 
             // Write after every size, so a long run that is stopped still leaves its figures.
-            var partial = Report.Build(options, machine, results, started, clock.Elapsed);
+            var partial = Report.Build(options, machine, results, briefs, started, clock.Elapsed);
             File.WriteAllText(output, partial);
             Json.Write(Path.ChangeExtension(output, ".json"), results);
         }
 
-        var markdown = Report.Build(options, machine, results, started, clock.Elapsed);
+        var markdown = Report.Build(options, machine, results, briefs, started, clock.Elapsed);
         File.WriteAllText(output, markdown);
         Console.WriteLine();
         Console.WriteLine(markdown);
         Log($"report written to {output} ({clock.Elapsed.TotalMinutes:N1} min)");
+        return 0;
+    }
+
+    private static BriefResult MeasureBriefs(BenchOptions options, string root)
+    {
+        Log($"briefs: {options.BriefRepetitions} repetitions per series on 5,000-character zh and en articles");
+        var briefs = Spawn<BriefResult>(options.Work, "briefs", "--root", root, "--work", options.Work, "--reps", Str(options.BriefRepetitions));
+        foreach (var a in briefs.Articles)
+        {
+            Log($"briefs: {a.Label}: uncached p50 {a.Uncached.P50:N2} ms p99 {a.Uncached.P99:N2} ms; cached p50 {a.Cached.P50:N2} ms; " +
+                $"first {a.FirstBriefMs:N0} ms");
+        }
+
+        return briefs;
+    }
+
+    private static int RunBriefsOnly(BenchOptions options, string root, string output, DateTimeOffset started, Stopwatch clock)
+    {
+        var briefs = MeasureBriefs(options, root);
+        var markdown = Report.Build(options, MachineInfo.Collect(), [], briefs, started, clock.Elapsed);
+        File.WriteAllText(output, markdown);
+        Json.Write(Path.ChangeExtension(output, ".json"), briefs);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Log($"report written to {output} ({clock.Elapsed.TotalSeconds:N0} s)");
         return 0;
     }
 
@@ -326,6 +369,9 @@ internal static class Child
                 break;
             case "bigram":
                 Json.Write(result, BigramExperiment.Run(Get("--corpus"), Get("--db"), Vocabulary.Build(Int("--seed"), Orchestrator.JiebaDictionary()), 5));
+                break;
+            case "briefs":
+                Json.Write(result, BriefBenchmarks.Run(Get("--root"), Get("--work"), Int("--reps")));
                 break;
             case "cold-profile":
                 Json.Write(result, ColdStart.Profile(Get("--db"), Get("--query")));

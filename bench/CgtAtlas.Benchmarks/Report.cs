@@ -12,12 +12,15 @@ internal static class Report
     public const int P99TargetSize = 100_000;
     public const double ColdStartTargetSeconds = 0.5;
 
-    public static string Build(BenchOptions options, MachineInfo machine, List<SizeResults> results, DateTimeOffset started, TimeSpan elapsed)
+    public static string Build(BenchOptions options, MachineInfo machine, List<SizeResults> results, BriefResult? briefs, DateTimeOffset started,
+        TimeSpan elapsed)
     {
         var md = new StringBuilder();
         md.AppendLine(Inv($"# CgtAtlas benchmark — {started:yyyy-MM-dd HH:mm zzz}"));
         md.AppendLine();
-        md.AppendLine(Inv($"Command: `dotnet run -c Release --project bench/CgtAtlas.Benchmarks -- --docs {string.Join(',', options.Sizes)} --reps {options.Repetitions} --warmup {options.Warmup} --query-budget {options.QueryBudget} --seed {options.Seed}`"));
+        md.AppendLine(options.BriefsOnly
+            ? Inv($"Command: `bench/run.sh --briefs-only --brief-reps {options.BriefRepetitions}`")
+            : Inv($"Command: `dotnet run -c Release --project bench/CgtAtlas.Benchmarks -- --docs {string.Join(',', options.Sizes)} --reps {options.Repetitions} --warmup {options.Warmup} --query-budget {options.QueryBudget} --seed {options.Seed}`"));
         md.AppendLine(Inv($"(total run time {elapsed.TotalMinutes:0.0} min)."));
         md.AppendLine();
         md.AppendLine("| Machine | |");
@@ -29,13 +32,21 @@ internal static class Report
         md.AppendLine(Inv($"| SQLite | {machine.SqliteVersion} ({machine.SqliteLibrary}) |"));
         md.AppendLine();
 
-        Targets(md, results);
-        Corpus(md, results);
-        Ingest(md, results);
-        Profile(md, results);
-        Queries(md, results);
-        Cold(md, results);
-        Bigram(md, results);
+        if (briefs is not null)
+        {
+            BriefBenchmarks.Report(md, briefs);
+        }
+
+        if (results.Count > 0)
+        {
+            Targets(md, results);
+            Corpus(md, results);
+            Ingest(md, results);
+            Profile(md, results);
+            Queries(md, results);
+            Cold(md, results);
+            Bigram(md, results);
+        }
 
         var errors = results.SelectMany(r => r.Queries.Errors.Select(e => Inv($"{r.Corpus.Documents:N0} docs: {e}"))).ToList();
         if (errors.Count > 0)

@@ -166,6 +166,61 @@ public sealed class BriefCliTests(BriefCorpusFixture corpus, ITestOutputHelper o
     }
 
     [Fact]
+    public void An_edited_document_and_a_new_extractor_version_get_a_recomputed_brief()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("cgt-brief-edit-").FullName;
+        try
+        {
+            static string Article(string title, int products) => $"""
+                ---
+                title: {title}
+                date: 2025-09-18
+                ---
+
+                China has approved {products} cell and gene therapy products so far, most of them CAR-T therapies, according to the NMPA.
+
+                The CDE accepted 120 clinical trial applications for gene therapies in 2024, up 30% from a year earlier.
+
+                Prices remain a sticking point: a single CAR-T infusion costs about 1.2 million yuan, and few patients are insured.
+
+                Analysts expect the market to reach 10 billion yuan by 2030 as in vivo CAR-T and gene editing mature.
+                """;
+            var original = Path.Combine(folder, "original.md");
+            var edited = Path.Combine(folder, "edited.md");
+            File.WriteAllText(original, Article("CGT approvals in China", 14));
+            File.WriteAllText(edited, Article("CGT approvals in China, corrected", 15));
+            var db = Path.Combine(folder, "lib.db");
+            using var store = SqliteLibraryStore.Open(db);
+            using var cache = SqliteBriefCache.For(store);
+            using var library = new Library(store, TextServices.Default) { BriefCache = cache };
+            var first = Assert.Single(library.Ingest([original]).Documents).Id;
+            var before = library.GetBrief(first, "en")!;
+
+            // Documents are immutable: the edited text is a new document with its own id and content hash, so its
+            // brief is computed from the new text, and the original's cached brief stays valid for the original.
+            var second = Assert.Single(library.Ingest([edited]).Documents).Id;
+            Assert.NotEqual(first, second);
+            var after = library.GetBrief(second, "en")!;
+            Assert.Equal("CGT approvals in China, corrected", after.Title);
+            Assert.Contains(after.Sections.SelectMany(s => s.Bullets), b => b.Text.Contains("15", StringComparison.Ordinal));
+            Assert.DoesNotContain(after.Sections.SelectMany(s => s.Bullets), b => b.Text.Contains("14", StringComparison.Ordinal));
+            Assert.Equal(BriefRenderer.ToJson(before), BriefRenderer.ToJson(library.GetBrief(first, "en")!));
+
+            // A row written by an older extractor is not served: the brief is recomputed and the row replaced.
+            var document = store.GetDocument(first, includeParagraphs: false)!;
+            var key = new BriefCacheKey(first, document.ContentHash, CgtAtlas.Facts.FactExtractor.Version, BriefComposer.Version, "en");
+            cache.Put(key with { ExtractorVersion = key.ExtractorVersion - 1 }, before with { Title = "stale" });
+            Assert.Equal(before.Title, library.GetBrief(first, "en")!.Title);
+            Assert.NotNull(cache.TryGet(key));
+            Assert.Null(cache.TryGet(key with { ExtractorVersion = key.ExtractorVersion - 1 }));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Facts_json_has_the_documented_fields()
     {
         var id = corpus.Ids.First(i => Run("facts", Id(i), "--json").Out.Contains("\"kind\"", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
 
@@ -26,30 +27,48 @@ internal readonly record struct DateMention(int Start, int End, string Iso, Date
 /// Finds dates and years so that (1) their digits are never read as quantities and (2) facts get an as-of, event or
 /// year date. Dates without a year take the publication year, or the year before when that would put them in the future.
 /// </summary>
-internal static class DateResolver
+internal static partial class DateResolver
 {
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|"
         + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
-    private static readonly Regex CnAsOfMonthEnd = Rx.Make(@"(?:(\d{4})年|(今年|去年))?(\d{1,2})月(?:底|末|末期)");
-    private static readonly Regex CnAsOfYearPart = Rx.Make(@"(?:(\d{4})年|(今年|去年|本年))(年底|年末|底|末|年中|上半年|下半年|前三季度|第([一二三四1-4])季度|([一二三四1-4])季度)");
-    private static readonly Regex CnAsOfMidYear = Rx.Make(@"截[至止](\d{4})年中");
-    private static readonly Regex CnDay = Rx.Make(@"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]");
-    private static readonly Regex CnMonth = Rx.Make(@"(\d{4})年(\d{1,2})月(?:份)?");
-    private static readonly Regex CnBareMonth = Rx.Make(@"(?<![个\d])(\d{1,2})月(?:份|初|中旬|上旬|下旬)?(?![\d])");
-    private static readonly Regex CnYear = Rx.Make(@"(\d{4})\s*年(?:度)?|(今年|去年|本年度|明年)");
-    private static readonly Regex CnYearRange = Rx.Make(@"\d{4}\s*[-–—~至到]\s*\d{4}\s*年?");
+    [GeneratedRegex("""(?:(\d{4})年|(今年|去年))?(\d{1,2})月(?:底|末|末期)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnAsOfMonthEnd { get; }
+    [GeneratedRegex("""(?:(\d{4})年|(今年|去年|本年))(年底|年末|底|末|年中|上半年|下半年|前三季度|第([一二三四1-4])季度|([一二三四1-4])季度)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnAsOfYearPart { get; }
+    [GeneratedRegex("""截[至止](\d{4})年中""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnAsOfMidYear { get; }
+    [GeneratedRegex("""(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnDay { get; }
+    [GeneratedRegex("""(\d{4})年(\d{1,2})月(?:份)?""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnMonth { get; }
+    [GeneratedRegex("""(?<![个\d])(\d{1,2})月(?:份|初|中旬|上旬|下旬)?(?![\d])""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnBareMonth { get; }
+    [GeneratedRegex("""(\d{4})\s*年(?:度)?|(今年|去年|本年度|明年)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnYear { get; }
+    [GeneratedRegex("""\d{4}\s*[-–—~至到]\s*\d{4}\s*年?""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnYearRange { get; }
 
-    private static readonly Regex EnDay = Rx.Make($@"\b({Months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?\b");
-    private static readonly Regex EnMonth = Rx.Make($@"\b({Months})\.?,?\s+(\d{{4}})\b");
-    private static readonly Regex EnMid = Rx.Make(@"\b(?i:mid)-?\s*(\d{4})\b");
-    private static readonly Regex EnYearEnd = Rx.Make(@"(?i)\b(?:(?:the\s+)?end\s+of\s+(\d{4})|year[- ]end\s+(\d{4})|(\d{4})\s+year[- ]end)\b");
-    private static readonly Regex EnQuarter = Rx.Make(@"\b(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))\b");
-    private static readonly Regex EnQuarterWords = Rx.Make(@"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{4})\b");
-    private static readonly Regex EnHalf = Rx.Make(@"(?i)\b(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4}))\b");
-    private static readonly Regex EnYear = Rx.Make(@"(?<![\d.,$])\b(19\d{2}|20\d{2})\b(?![\d,.]\d)|(?i:\b(last year|this year|next year)\b)");
-    private static readonly Regex CountNoun = Rx.Make(@"^(?:patients|trials|studies|products|therapies|companies|applications|INDs)\b");
-    private static readonly Regex ClockTime = Rx.Make(@"\b\d{1,2}:\d{2}\b");
+    [GeneratedRegex($$"""{{B}}({{Months}})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnDay { get; }
+    [GeneratedRegex($$"""{{B}}({{Months}})\.?,?\s+(\d{4}){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnMonth { get; }
+    [GeneratedRegex($$"""{{B}}(?i:mid)-?\s*(\d{4}){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnMid { get; }
+    [GeneratedRegex($$"""(?i){{B}}(?:(?:the\s+)?end\s+of\s+(\d{4})|year[- ]end\s+(\d{4})|(\d{4})\s+year[- ]end){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnYearEnd { get; }
+    [GeneratedRegex($$"""{{B}}(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4])){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnQuarter { get; }
+    [GeneratedRegex($$"""(?i){{B}}(?:the\s+)?(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{4}){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnQuarterWords { get; }
+    [GeneratedRegex($$"""(?i){{B}}(?:(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})|H([12])\s*(\d{4})){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnHalf { get; }
+    [GeneratedRegex($$"""(?<![\d.,$]){{B}}(19\d{2}|20\d{2}){{B}}(?![\d,.]\d)|(?i:{{B}}(last year|this year|next year){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnYear { get; }
+    [GeneratedRegex($$"""^(?:patients|trials|studies|products|therapies|companies|applications|INDs){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex CountNoun { get; }
+    [GeneratedRegex($$"""{{B}}\d{1,2}:\d{2}{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockTime { get; }
 
     /// <summary>All dates in a text (overlaps resolved: the first, most specific pattern wins).</summary>
     public static List<DateMention> FindAll(string text, DateOnly? published)

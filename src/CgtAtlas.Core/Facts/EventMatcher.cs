@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
 
@@ -10,29 +11,36 @@ internal readonly record struct EventMatch(string Kind, string? Product, string?
 /// nod"), a policy issued (a titled guidance, draft or notice), and a platform launched. A product must be named:
 /// "14款CGT产品获批上市" is an approval count, not an approval event.
 /// </summary>
-internal static class EventMatcher
+internal static partial class EventMatcher
 {
-    private static Regex R(string pattern) => Rx.Make(pattern);
-
     private const string CnName = @"[\p{IsCJKUnifiedIdeographs}A-Za-z0-9\-]";
     private const string Cap = @"[A-Z][A-Za-z0-9&.\-]*";
 
-    private static readonly Regex CnApproveListing = R(@"批准(?<body>[^,。;:]{2,60}?)(?:附条件)?上市");
-    private static readonly Regex CnApprovedProduct = R(
-        $@"(?<prod>{CnName}{{2,20}}?(?:注射液|注射剂|胶囊|片|颗粒|混悬液))(?:\([^)]*\))?(?:于[^,。;]{{1,15}}?)?(?:正式|已|已经|近日|今日)?(?:附条件)?(?:获批|获得批准)");
-    private static readonly Regex GenericProduct = R(@"\d|款|个|种|项|^(?:该|本|其|多|相关)|(?:产品|药物|疗法|药品)$");
+    [GeneratedRegex("""批准(?<body>[^,。;:]{2,60}?)(?:附条件)?上市""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnApproveListing { get; }
+    [GeneratedRegex($$"""(?<prod>{{CnName}}{2,20}?(?:注射液|注射剂|胶囊|片|颗粒|混悬液))(?:\([^)]*\))?(?:于[^,。;]{1,15}?)?(?:正式|已|已经|近日|今日)?(?:附条件)?(?:获批|获得批准)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnApprovedProduct { get; }
+    [GeneratedRegex("""\d|款|个|种|项|^(?:该|本|其|多|相关)|(?:产品|药物|疗法|药品)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex GenericProduct { get; }
 
-    private static readonly Regex EnApprovalCue = R(@"(?i)\bapprov[A-Za-z]*|\bnod\b|authori[sz][A-Za-z]*|\bclearance\b");
-    private static readonly Regex EnApprovedX = R(@"\bapproved\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
-    private static readonly Regex EnApprovalForX = R(@"(?i:\b(?:won|wins|received|receives|granted|grants|gets|got|secured|secures|obtained|earned|earns)\b)[^.;]{0,60}?\b(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)");
-    private static readonly Regex EnPossessive = R(
-        $@"(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+(?<prod>[A-Za-z][A-Za-z0-9\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted)\b");
-    private static readonly Regex EnPassive = R(
-        $@"(?:(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s+)?(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran)\b)(?:\s*\([^)]*\))?\s+(?:was|has been|had been|is|were)\s+(?:[A-Za-z]+ly\s+)?(?:approved|cleared|authori[sz]ed)\b");
-    private static readonly Regex EnLeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<prod>[A-Z][A-Za-z0-9\-]+(?:\s+[a-z][A-Za-z0-9\-]+)?)\s*\((?<inn>[^)]*)\)");
-    private static readonly Regex EnCompanyAfterParen = R($@"\)\s*,\s*(?<co>{Cap}(?:\s+{Cap})*)(?:'s|')\s");
-    private static readonly Regex EnCompanyWon = R($@"(?<co>{Cap}(?:\s+{Cap})*)\s+(?:won|wins|received|receives|gets|got|secured|obtained)\b");
-    private static readonly Regex EnCompanyDash = R(@"\)\s*,\s*(?<co>[^—–()]+?)\s*[—–]\s*(?i:approved)");
+    [GeneratedRegex($$"""(?i){{B}}approv[A-Za-z]*|{{B}}nod{{B}}|authori[sz][A-Za-z]*|{{B}}clearance{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnApprovalCue { get; }
+    [GeneratedRegex($$"""{{B}}approved\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnApprovedX { get; }
+    [GeneratedRegex($$"""(?i:{{B}}(?:won|wins|received|receives|granted|grants|gets|got|secured|secures|obtained|earned|earns){{B}})[^.;]{0,60}?{{B}}(?:approval|authori[sz]ation|clearance|nod)\s+(?:for|of|to)\s+(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnApprovalForX { get; }
+    [GeneratedRegex($$"""(?<co>{{Cap}}(?:\s+{{Cap}})*)(?:'s|')\s+(?<prod>[A-Za-z][A-Za-z0-9\-]+)(?:\s*\([^)]*\))?\s+(?:gets|got|receives|received|wins|won|secures|secured|obtains|obtained|earns|earned|granted){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnPossessive { get; }
+    [GeneratedRegex($$"""(?:(?<co>{{Cap}}(?:\s+{{Cap}})*)(?:'s|')\s+)?(?<prod>[A-Z][A-Za-z0-9\-]+|[a-z]+(?:cel|vec|sen|siran|mab|ran){{B}})(?:\s*\([^)]*\))?\s+(?:was|has been|had been|is|were)\s+(?:[A-Za-z]+ly\s+)?(?:approved|cleared|authori[sz]ed){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnPassive { get; }
+    [GeneratedRegex("""^(?:\d{1,2}[.)]\s*)?(?<prod>[A-Z][A-Za-z0-9\-]+(?:\s+[a-z][A-Za-z0-9\-]+)?)\s*\((?<inn>[^)]*)\)""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnLeadingName { get; }
+    [GeneratedRegex($$"""\)\s*,\s*(?<co>{{Cap}}(?:\s+{{Cap}})*)(?:'s|')\s""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnCompanyAfterParen { get; }
+    [GeneratedRegex($$"""(?<co>{{Cap}}(?:\s+{{Cap}})*)\s+(?:won|wins|received|receives|gets|got|secured|obtained){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnCompanyWon { get; }
+    [GeneratedRegex("""\)\s*,\s*(?<co>[^—–()]+?)\s*[—–]\s*(?i:approved)""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnCompanyDash { get; }
 
     private static readonly HashSet<string> NotProducts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -42,15 +50,23 @@ internal static class EventMatcher
         "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Phase", "First", "Under", "After", "Before", "However",
     };
 
-    private static readonly Regex Title = R(@"《(?<t>[^》]+)》|“(?<t>[^”]+)”|""(?<t>[^""]+)""");
-    private static readonly Regex PolicyNoun = R(@"指导原则|征求意见稿|指引|办法|规定|通知|意见|规范|指南|条例|(?i:guidance|guideline|draft|\brules?\b|regulation|framework)");
-    private static readonly Regex PolicyVerb = R(@"发布|印发|出台|颁布|公布|发文|(?i:\bissu[A-Za-z]*|publish[A-Za-z]*|releas[A-Za-z]*|finaliz[A-Za-z]*|unveil[A-Za-z]*|propos[A-Za-z]*)");
+    [GeneratedRegex("""
+        《(?<t>[^》]+)》|“(?<t>[^”]+)”|"(?<t>[^"]+)"
+        """, RegexOptions.CultureInvariant)]
+    private static partial Regex Title { get; }
+    [GeneratedRegex($$"""指导原则|征求意见稿|指引|办法|规定|通知|意见|规范|指南|条例|(?i:guidance|guideline|draft|{{B}}rules?{{B}}|regulation|framework)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyNoun { get; }
+    [GeneratedRegex($$"""发布|印发|出台|颁布|公布|发文|(?i:{{B}}issu[A-Za-z]*|publish[A-Za-z]*|releas[A-Za-z]*|finaliz[A-Za-z]*|unveil[A-Za-z]*|propos[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyVerb { get; }
 
-    private static readonly Regex PlatformNoun = R(@"平台|(?i:\bplatform\b)");
-    private static readonly Regex PlatformVerb = R(@"发布|推出|上线|亮相|(?i:launch[A-Za-z]*|unveil[A-Za-z]*|introduc[A-Za-z]*|debut[A-Za-z]*)");
-    private static readonly Regex PlatformName = R(
-        @"平台(?<p>[A-Za-z][A-Za-z0-9\-]*)|(?i:platform)[,:\s]+(?:called\s+|named\s+)?(?<p>[A-Z][A-Za-z0-9\-]+)|(?<p>[A-Z][A-Za-z0-9\-]+)(?:™|®)?\s+(?i:platform)");
-    private static readonly Regex CnCompanyBeforeVerb = R(@"^(?:[^,]*,)?(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,20}?)(?:宣布|正式|今日|近日)?(?:发布|推出|上线)");
+    [GeneratedRegex($$"""平台|(?i:{{B}}platform{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformNoun { get; }
+    [GeneratedRegex("""发布|推出|上线|亮相|(?i:launch[A-Za-z]*|unveil[A-Za-z]*|introduc[A-Za-z]*|debut[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformVerb { get; }
+    [GeneratedRegex("""平台(?<p>[A-Za-z][A-Za-z0-9\-]*)|(?i:platform)[,:\s]+(?:called\s+|named\s+)?(?<p>[A-Z][A-Za-z0-9\-]+)|(?<p>[A-Z][A-Za-z0-9\-]+)(?:™|®)?\s+(?i:platform)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PlatformName { get; }
+    [GeneratedRegex("""^(?:[^,]*,)?(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,20}?)(?:宣布|正式|今日|近日)?(?:发布|推出|上线)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnCompanyBeforeVerb { get; }
 
     /// <summary>The event a sentence reports, if any (a sentence reports at most one event of each kind).</summary>
     public static IEnumerable<EventMatch> Find(string sentence, bool hasAgency)
@@ -78,8 +94,8 @@ internal static class EventMatcher
             var body = cn.Groups["body"].Value;
             var cut = body.LastIndexOf('的');
             // "…注射液新适应症上市申请": the product, not the supplemental indication.
-            var product = Regex.Replace(StripParen(cut >= 0 ? body[(cut + 1)..] : body), "(?:的)?(?:新适应症|适应症|上市申请|新药上市申请)+$", string.Empty);
-            string? company = cut >= 0 ? Regex.Replace(body[..cut], "(?:申报|提交|研发|开发|生产)$", string.Empty) : null;
+            var product = IndicationSuffix.Replace(StripParen(cut >= 0 ? body[(cut + 1)..] : body), string.Empty);
+            string? company = cut >= 0 ? FilingVerbSuffix.Replace(body[..cut], string.Empty) : null;
             if (product.Length is > 1 and <= 30 && !GenericProduct.IsMatch(product))
             {
                 return new EventMatch(FactKinds.ApprovalEvent, product, NullIfEmpty(company));
@@ -165,11 +181,12 @@ internal static class EventMatcher
             company.Success ? company.Groups["co"].Value : null);
     }
 
-    private static readonly Regex EnSubject = R(
-        $@"^(?:[A-Za-z0-9-]+-based\s+)?(?<co>{Cap}(?:\s+{Cap})*)\s+(?:has|had|have|raised|raises|closed|completed|licensed|licenses|signed|entered|secured|announced|agreed|struck|inked|won)\b");
-    private static readonly Regex CnSubject = R(
-        @"(?:企业|公司|药企|生物|^)(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z]{2,8}?)(?:宣布|近日|今日|已)?(?:完成|获得|达成|签署|与)");
-    private static readonly Regex LeadingName = R(@"^(?:\d{1,2}[.)]\s*)?(?<p>[A-Z][A-Za-z0-9\-]+)(?=\s*[,(])");
+    [GeneratedRegex($$"""^(?:[A-Za-z0-9-]+-based\s+)?(?<co>{{Cap}}(?:\s+{{Cap}})*)\s+(?:has|had|have|raised|raises|closed|completed|licensed|licenses|signed|entered|secured|announced|agreed|struck|inked|won){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnSubject { get; }
+    [GeneratedRegex("""(?:企业|公司|药企|生物|^)(?<co>[\p{IsCJKUnifiedIdeographs}A-Za-z]{2,8}?)(?:宣布|近日|今日|已)?(?:完成|获得|达成|签署|与)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnSubject { get; }
+    [GeneratedRegex("""^(?:\d{1,2}[.)]\s*)?(?<p>[A-Z][A-Za-z0-9\-]+)(?=\s*[,(])""", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingName { get; }
 
     /// <summary>The company a funding or deal sentence is about: its grammatical subject.</summary>
     public static string? SubjectCompany(string sentence)
@@ -200,10 +217,19 @@ internal static class EventMatcher
     // "approved CAR-T products": a modality is not a product name.
     private static bool IsModalityName(string name) => ModalityName.IsMatch(name);
 
-    private static readonly Regex ModalityName = R(
-        @"^(?i:CAR-?T|CAR-?NK|TCR-?T|TIL|CGT|gene|cell|stem|mRNA|siRNA|ASO|RNA|CRISPR|oncolytic|AAV|lentivir[A-Za-z]*)s?$");
+    [GeneratedRegex("""^(?i:CAR-?T|CAR-?NK|TCR-?T|TIL|CGT|gene|cell|stem|mRNA|siRNA|ASO|RNA|CRISPR|oncolytic|AAV|lentivir[A-Za-z]*)s?$""", RegexOptions.CultureInvariant)]
+    private static partial Regex ModalityName { get; }
 
-    private static string StripParen(string s) => Regex.Replace(s, @"\([^)]*\)", string.Empty).Trim();
+    private static string StripParen(string s) => Parenthesis.Replace(s, string.Empty).Trim();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthesis { get; }
+
+    [GeneratedRegex("(?:的)?(?:新适应症|适应症|上市申请|新药上市申请)+$")]
+    private static partial Regex IndicationSuffix { get; }
+
+    [GeneratedRegex("(?:申报|提交|研发|开发|生产)$")]
+    private static partial Regex FilingVerbSuffix { get; }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CgtAtlas.Documents;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
 
@@ -8,26 +9,34 @@ namespace CgtAtlas.Facts;
 /// Rule-based and deterministic: the same paragraphs always give the same facts, so stored facts can be compared
 /// across re-runs of the same <see cref="Version"/>. Immutable and thread-safe.
 /// </summary>
-public sealed class FactExtractor
+public sealed partial class FactExtractor
 {
     /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
     public const int Version = 1;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
-    private static readonly Regex DomainCue = Rx.Make(@"治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|\bcells?\b|gene|biotech|\bbio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)");
+    [GeneratedRegex($$"""治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|{{B}}cells?{{B}}|gene|biotech|{{B}}bio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)""", RegexOptions.CultureInvariant)]
+    private static partial Regex DomainCue { get; }
 
-    private static readonly Regex BreakdownCue = Rx.Make(@"包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]");
+    [GeneratedRegex("""包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]""", RegexOptions.CultureInvariant)]
+    private static partial Regex BreakdownCue { get; }
 
-    private static readonly Regex PatientWord = Rx.Make(@"患者|病人|受试者|病例|(?i:patients)");
+    [GeneratedRegex("""患者|病人|受试者|病例|(?i:patients)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PatientWord { get; }
 
-    private static readonly Regex ForecastTarget = Rx.Make(@"(?:到|至|(?i:\bby|\bin))\s*(?<y>20\d{2})");
+    [GeneratedRegex($$"""(?:到|至|(?i:{{B}}by|{{B}}in))\s*(?<y>20\d{2})""", RegexOptions.CultureInvariant)]
+    private static partial Regex ForecastTarget { get; }
 
-    private static readonly Regex ComparedYear = Rx.Make(@"(?:较|比|相比|(?i:\bfrom|\bthan|\bsince|compared (?:with|to)|versus|vs\.?))\s*$");
+    [GeneratedRegex($$"""(?:较|比|相比|(?i:{{B}}from|{{B}}than|{{B}}since|compared (?:with|to)|versus|vs\.?))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex ComparedYear { get; }
 
-    private static readonly Regex AsOfLead = Rx.Make(@"(?:截至|截止|到|(?i:\bas of|\bby|\bthrough))\s*$");
+    [GeneratedRegex($$"""(?:截至|截止|到|(?i:{{B}}as of|{{B}}by|{{B}}through))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex AsOfLead { get; }
 
-    private static readonly Regex ProductHeader = Rx.Make(@"^(?:产品|商品名|药品|(?i:product|brand))");
-    private static readonly Regex CompanyHeader = Rx.Make(@"^(?:企业|公司|厂家|(?i:company|sponsor|developer))");
+    [GeneratedRegex("""^(?:产品|商品名|药品|(?i:product|brand))""", RegexOptions.CultureInvariant)]
+    private static partial Regex ProductHeader { get; }
+    [GeneratedRegex("""^(?:企业|公司|厂家|(?i:company|sponsor|developer))""", RegexOptions.CultureInvariant)]
+    private static partial Regex CompanyHeader { get; }
 
     /// <summary>Extracts the facts of one document, in paragraph and reading order.</summary>
     /// <param name="paragraphs">The document's paragraphs (NFKC-normalised text).</param>
@@ -111,7 +120,8 @@ public sealed class FactExtractor
             ?? LastRegion;
     }
 
-    private static readonly Regex AgencyAnaphora = Rx.Make(@"(?i:\bthe (?:agency|regulator)\b)|该局|监管部门");
+    [GeneratedRegex($$"""(?i:{{B}}the (?:agency|regulator){{B}})|该局|监管部门""", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyAnaphora { get; }
 
     private sealed record ParagraphContext(
         Paragraph Paragraph,
@@ -301,7 +311,8 @@ public sealed class FactExtractor
         }
     }
 
-    private static readonly Regex RespectivelyCue = Rx.Make(@"分别|(?i:\brespectively\b)");
+    [GeneratedRegex($$"""分别|(?i:{{B}}respectively{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex RespectivelyCue { get; }
 
     /// <summary>
     /// "体内CAR-T、通用型CAR-T和小核酸药物…分别获得融资12起、8起和10起" / "CAR-T and TCR-T drew 12 and 8 deals, respectively":
@@ -361,7 +372,8 @@ public sealed class FactExtractor
         return (Column(ProductHeader), Column(CompanyHeader));
     }
 
-    private static readonly Regex CodeLike = Rx.Make(@"^[A-Z0-9.\-/ ]+$");
+    [GeneratedRegex("""^[A-Z0-9.\-/ ]+$""", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeLike { get; }
 
     /// <summary>
     /// In a price table without a product column the row is named by its first cell; a cell with digits or an
@@ -404,8 +416,10 @@ public sealed class FactExtractor
         return null;
     }
 
-    private static readonly Regex YearBefore = Rx.Make(@"(?<y>(?:19|20)\d{2})\s*年(?:的|底的|末的)?\s*$");
-    private static readonly Regex YearAfter = Rx.Make(@"^\s*(?:\(|(?i:in|as of)\s+)(?<y>(?:19|20)\d{2})\b");
+    [GeneratedRegex("""(?<y>(?:19|20)\d{2})\s*年(?:的|底的|末的)?\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex YearBefore { get; }
+    [GeneratedRegex($$"""^\s*(?:\(|(?i:in|as of)\s+)(?<y>(?:19|20)\d{2}){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex YearAfter { get; }
 
     /// <summary>The past year a figure is explicitly tied to ("2024年的30亿元", "$4.5 billion in 2024"), if any.</summary>
     private static string? BaseYear(string text, Quantity q, DateOnly? published)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
 
@@ -7,38 +8,49 @@ namespace CgtAtlas.Facts;
 /// clause first, then in its sentence, because one sentence often holds several facts of different kinds
 /// ("市场规模约为30亿元,同比增长超过40%").
 /// </summary>
-internal static class KindClassifier
+internal static partial class KindClassifier
 {
-    private static Regex R(string pattern) => Rx.Make(pattern);
-
     // Count kinds, in priority order: an IND for a trial is an application, not a trial.
-    private static readonly Regex ApplicationCue = R(@"申请|申报|默示许可|获批临床|临床许可|\bINDs?\b|\bNDAs?\b|\bBLAs?\b|(?i:applications?|filings?|submissions?)");
-    private static readonly Regex ApprovalCue = R(@"获批|批准|上市(?!申请)|(?i:approv[A-Za-z]*|cleared|authori[sz]ed|\bnods?\b|marketed)");
-    private static readonly Regex TrialCue = R(@"临床试验|临床研究|试验|(?i:\btrials?\b|\bstud(?:y|ies)\b)");
+    [GeneratedRegex($$"""申请|申报|默示许可|获批临床|临床许可|{{B}}INDs?{{B}}|{{B}}NDAs?{{B}}|{{B}}BLAs?{{B}}|(?i:applications?|filings?|submissions?)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ApplicationCue { get; }
+    [GeneratedRegex($$"""获批|批准|上市(?!申请)|(?i:approv[A-Za-z]*|cleared|authori[sz]ed|{{B}}nods?{{B}}|marketed)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ApprovalCue { get; }
+    [GeneratedRegex($$"""临床试验|临床研究|试验|(?i:{{B}}trials?{{B}}|{{B}}stud(?:y|ies){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex TrialCue { get; }
 
     // Nouns that make a count a plain quantity even in a sentence about approvals or trials.
-    private static readonly Regex QuantityNoun = R(
-        @"管线|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|国家|地区|城市|省份|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|countries|markets|cities|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|investors?|manufactur[A-Za-z]*)");
+    [GeneratedRegex("""管线|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|国家|地区|城市|省份|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|countries|markets|cities|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|investors?|manufactur[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityNoun { get; }
 
-    private static readonly Regex GrowthCue = R(
-        @"增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|缩短|缩减|(?i:shorten[A-Za-z]*|\bcut\b|\bCAGR\b|increase[sd]?|\bgrew\b|\bgrow[A-Za-z]*|\brose\b|\brise\b|\brising\b|jump[A-Za-z]*|surge[A-Za-z]*|declin[A-Za-z]*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop[A-Za-z]*|\bdown\b|(?<![-])\bup\b(?!\s+to\b|-)|year[- ]over[- ]year|year[- ]on[- ]year|\byoy\b)");
-    private static readonly Regex DeclineCue = R(@"下降|减少|下滑|降低|缩短|缩减|(?i:shorten[A-Za-z]*|\bcut\b)|(?i:declin[A-Za-z]*|decrease[sd]?|\bfell\b|\bfall\b|\bdrop[A-Za-z]*|\bdown\b)");
-    private static readonly Regex EfficacyCue = R(@"缓解|应答|有效率|生存|\bORR\b|\bCR率|(?i:response rate|responded|remission|survival|efficacy)");
+    [GeneratedRegex($$"""增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|缩短|缩减|(?i:shorten[A-Za-z]*|{{B}}cut{{B}}|{{B}}CAGR{{B}}|increase[sd]?|{{B}}grew{{B}}|{{B}}grow[A-Za-z]*|{{B}}rose{{B}}|{{B}}rise{{B}}|{{B}}rising{{B}}|jump[A-Za-z]*|surge[A-Za-z]*|declin[A-Za-z]*|decrease[sd]?|{{B}}fell{{B}}|{{B}}fall{{B}}|{{B}}drop[A-Za-z]*|{{B}}down{{B}}|(?<![-]){{B}}up{{B}}(?!\s+to{{B}}|-)|year[- ]over[- ]year|year[- ]on[- ]year|{{B}}yoy{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex GrowthCue { get; }
+    [GeneratedRegex($$"""下降|减少|下滑|降低|缩短|缩减|(?i:shorten[A-Za-z]*|{{B}}cut{{B}})|(?i:declin[A-Za-z]*|decrease[sd]?|{{B}}fell{{B}}|{{B}}fall{{B}}|{{B}}drop[A-Za-z]*|{{B}}down{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclineCue { get; }
+    [GeneratedRegex($$"""缓解|应答|有效率|生存|{{B}}ORR{{B}}|{{B}}CR率|(?i:response rate|responded|remission|survival|efficacy)""", RegexOptions.CultureInvariant)]
+    private static partial Regex EfficacyCue { get; }
 
-    private static readonly Regex FundingCue = R(@"融资|募资|募集|\bIPO\b|[A-E天使]\+?轮|(?i:\brais(?:e|es|ed|ing)\b|funding|financing|series [a-e]\b|\bround\b)");
-    private static readonly Regex DealCue = R(@"交易|首付款|里程碑|授权|许可|合作|收购|并购|(?i:\bdeals?\b|upfront|milestones?|licens[A-Za-z]*|royalt[A-Za-z]*|acqui[A-Za-z]*|collaboration|partnership)");
-    private static readonly Regex RevenueCue = R(@"销售额|营收|收入|销售|(?i:revenue|sales)");
-    private static readonly Regex MarketCue = R(@"市场规模|市场|(?i:\bmarket\b)");
+    [GeneratedRegex($$"""融资|募资|募集|{{B}}IPO{{B}}|[A-E天使]\+?轮|(?i:{{B}}rais(?:e|es|ed|ing){{B}}|funding|financing|series [a-e]{{B}}|{{B}}round{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex FundingCue { get; }
+    [GeneratedRegex($$"""交易|首付款|里程碑|授权|许可|合作|收购|并购|(?i:{{B}}deals?{{B}}|upfront|milestones?|licens[A-Za-z]*|royalt[A-Za-z]*|acqui[A-Za-z]*|collaboration|partnership)""", RegexOptions.CultureInvariant)]
+    private static partial Regex DealCue { get; }
+    [GeneratedRegex("""销售额|营收|收入|销售|(?i:revenue|sales)""", RegexOptions.CultureInvariant)]
+    private static partial Regex RevenueCue { get; }
+    [GeneratedRegex($$"""市场规模|市场|(?i:{{B}}market{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex MarketCue { get; }
     // Balance-sheet amounts are neither prices nor deals: they stay plain quantities.
-    private static readonly Regex OtherMoneyCue = R(@"现金|亏损|净利|投资|研发投入|研发费用|(?i:\bcash\b|net loss|net income|\bloss\b|invest[A-Za-z]*|R&D|expenses?)");
-    private static readonly Regex PriceCue = R(@"价格|定价|费用|售价|元/|/针|/剂|(?i:\bprice[ds]?\b|\bcosts?\b|per (?:treatment|dose|patient|infusion))");
+    [GeneratedRegex($$"""现金|亏损|净利|投资|研发投入|研发费用|(?i:{{B}}cash{{B}}|net loss|net income|{{B}}loss{{B}}|invest[A-Za-z]*|R&D|expenses?)""", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherMoneyCue { get; }
+    [GeneratedRegex($$"""价格|定价|费用|售价|元/|/针|/剂|(?i:{{B}}price[ds]?{{B}}|{{B}}costs?{{B}}|per (?:treatment|dose|patient|infusion))""", RegexOptions.CultureInvariant)]
+    private static partial Regex PriceCue { get; }
 
-    private static readonly Regex ReviewCue = R(@"审评(?!中心)|审批|(?i:\breview[A-Za-z]*|implied|objection|\bclock\b|PDUFA)");
-    private static readonly Regex CommentCue = R(@"征求意见|(?i:comments?\b)");
+    [GeneratedRegex($$"""审评(?!中心)|审批|(?i:{{B}}review[A-Za-z]*|implied|objection|{{B}}clock{{B}}|PDUFA)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ReviewCue { get; }
+    [GeneratedRegex($$"""征求意见|(?i:comments?{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex CommentCue { get; }
 
     /// <summary>Words that announce a projection (the caller adds "by a future year").</summary>
-    public static readonly Regex ForecastCue = R(
-        @"预计|预测|有望|将达到?|将有|将超过|(?i:\bexpected\b|projected|forecast[A-Za-z]*|predict[A-Za-z]*|estimated to|will reach|would reach|will grow|is set to|anticipated|\bexpects?\b|guides?\b|outlook)");
+    [GeneratedRegex($$"""预计|预测|有望|将达到?|将有|将超过|(?i:{{B}}expected{{B}}|projected|forecast[A-Za-z]*|predict[A-Za-z]*|estimated to|will reach|would reach|will grow|is set to|anticipated|{{B}}expects?{{B}}|guides?{{B}}|outlook)""", RegexOptions.CultureInvariant)]
+    public static partial Regex ForecastCue { get; }
 
     /// <summary>The kind of a quantity; <paramref name="clause"/> and <paramref name="sentence"/> include any table header text.</summary>
     public static string Classify(Quantity q, string clause, string sentence, string paragraph, bool forecast)

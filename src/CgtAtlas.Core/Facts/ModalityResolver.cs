@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
+using static CgtAtlas.Facts.Rx;
+
 namespace CgtAtlas.Facts;
 
 /// <summary>Names of modalities, mapped to the canonical list (most specific first).</summary>
-internal static class ModalityResolver
+internal static partial class ModalityResolver
 {
     // Most specific first: "CAR-T细胞治疗" is CAR-T, "cell and gene therapy products … CAR-T" keeps each where it is.
     public static readonly string[] Specificity =
@@ -46,26 +49,83 @@ internal static class ModalityResolver
 
     public static readonly TermDictionary Terms = new(
     [
-        (@"CAR-?NK", "CAR-NK"),
-        (@"TCR-?T", "TCR-T"),
-        (@"CAR-?T(?:s\b)?|(?i:cabtagene)|嵌合抗原受体T", "CAR-T"),
-        (@"\bTILs?\b|肿瘤浸润淋巴细胞", "TIL"),
-        (@"细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap[A-Za-z]*|gene (?:and|&) cell therap[A-Za-z]*)|\bCGTs?\b|先进治疗|\bATMPs?\b|(?i:advanced therap[A-Za-z]*)", "CGT"),
-        (@"基因编辑|(?i:gene[- ]editing)|CRISPR", "gene editing"),
-        (@"溶瘤病毒|(?i:oncolytic vir[A-Za-z]*)", "oncolytic virus"),
-        (@"小核酸|(?i:small nucleic acid|antisense oligonucleotide)|siRNA|\bASOs?\b|反义寡核苷酸|RNAi", "small nucleic acid"),
-        (@"\bmRNA\b", "mRNA"),
-        (@"干细胞|间充质|(?i:stem[- ]cell)|\bMSCs?\b", "stem cell"),
-        (@"基因治疗|基因疗法|(?i:gene[- ]therap[A-Za-z]*)", "gene therapy"),
-        (@"细胞治疗|细胞疗法|细胞药物|(?i:cell[- ]therap[A-Za-z]*|cell[- ]based therap[A-Za-z]*)", "cell therapy"),
+        (CarNk, "CAR-NK"),
+        (TcrT, "TCR-T"),
+        (CarT, "CAR-T"),
+        (Til, "TIL"),
+        (Cgt, "CGT"),
+        (GeneEditing, "gene editing"),
+        (OncolyticVirus, "oncolytic virus"),
+        (SmallNucleicAcid, "small nucleic acid"),
+        (Mrna, "mRNA"),
+        (StemCell, "stem cell"),
+        (GeneTherapy, "gene therapy"),
+        (CellTherapy, "cell therapy"),
         // Generic-name stems: …仑赛 (CAR-T), …司兰/…生钠 (siRNA/ASO), …vec (gene therapy), …leucel (cell therapy).
-        (@"\p{IsCJKUnifiedIdeographs}{1,8}仑赛", "CAR-T"),
-        (@"\p{IsCJKUnifiedIdeographs}{1,8}(?:司兰|司仑|生钠|西兰)", "small nucleic acid"),
+        (CarTStem, "CAR-T"),
+        (NucleicAcidStem, "small nucleic acid"),
         // …赛 is the Chinese rendering of the INN stem -cel (cell therapies) when it names a product (…赛注射液).
-        (@"\p{IsCJKUnifiedIdeographs}{1,8}赛(?=注射液|细胞注射液)", "cell therapy"),
-        (@"(?i)\b[A-Za-z]+(?:siran|rsen)\b", "small nucleic acid"),
-        (@"(?i)\b[A-Za-z]+vec\b", "gene therapy"),
-        (@"(?i)\b[A-Za-z]+-cel\b", "CAR-T"),
-        (@"(?i)\b[A-Za-z]+leucel\b", "cell therapy"),
+        (CellTherapyStem, "cell therapy"),
+        (NucleicAcidInn, "small nucleic acid"),
+        (GeneTherapyInn, "gene therapy"),
+        (CarTInn, "CAR-T"),
+        (CellTherapyInn, "cell therapy"),
     ]);
+
+    [GeneratedRegex("""CAR-?NK""", RegexOptions.CultureInvariant)]
+    private static partial Regex CarNk { get; }
+
+    [GeneratedRegex("""TCR-?T""", RegexOptions.CultureInvariant)]
+    private static partial Regex TcrT { get; }
+
+    [GeneratedRegex($$"""CAR-?T(?:s{{B}})?|(?i:cabtagene)|嵌合抗原受体T""", RegexOptions.CultureInvariant)]
+    private static partial Regex CarT { get; }
+
+    [GeneratedRegex($$"""{{B}}TILs?{{B}}|肿瘤浸润淋巴细胞""", RegexOptions.CultureInvariant)]
+    private static partial Regex Til { get; }
+
+    [GeneratedRegex($$"""细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap[A-Za-z]*|gene (?:and|&) cell therap[A-Za-z]*)|{{B}}CGTs?{{B}}|先进治疗|{{B}}ATMPs?{{B}}|(?i:advanced therap[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex Cgt { get; }
+
+    [GeneratedRegex("""基因编辑|(?i:gene[- ]editing)|CRISPR""", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneEditing { get; }
+
+    [GeneratedRegex("""溶瘤病毒|(?i:oncolytic vir[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex OncolyticVirus { get; }
+
+    [GeneratedRegex($$"""小核酸|(?i:small nucleic acid|antisense oligonucleotide)|siRNA|{{B}}ASOs?{{B}}|反义寡核苷酸|RNAi""", RegexOptions.CultureInvariant)]
+    private static partial Regex SmallNucleicAcid { get; }
+
+    [GeneratedRegex($$"""{{B}}mRNA{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex Mrna { get; }
+
+    [GeneratedRegex($$"""干细胞|间充质|(?i:stem[- ]cell)|{{B}}MSCs?{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex StemCell { get; }
+
+    [GeneratedRegex("""基因治疗|基因疗法|(?i:gene[- ]therap[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneTherapy { get; }
+
+    [GeneratedRegex("""细胞治疗|细胞疗法|细胞药物|(?i:cell[- ]therap[A-Za-z]*|cell[- ]based therap[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CellTherapy { get; }
+
+    [GeneratedRegex("""\p{IsCJKUnifiedIdeographs}{1,8}仑赛""", RegexOptions.CultureInvariant)]
+    private static partial Regex CarTStem { get; }
+
+    [GeneratedRegex("""\p{IsCJKUnifiedIdeographs}{1,8}(?:司兰|司仑|生钠|西兰)""", RegexOptions.CultureInvariant)]
+    private static partial Regex NucleicAcidStem { get; }
+
+    [GeneratedRegex("""\p{IsCJKUnifiedIdeographs}{1,8}赛(?=注射液|细胞注射液)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CellTherapyStem { get; }
+
+    [GeneratedRegex($$"""(?i){{B}}[A-Za-z]+(?:siran|rsen){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex NucleicAcidInn { get; }
+
+    [GeneratedRegex($$"""(?i){{B}}[A-Za-z]+vec{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneTherapyInn { get; }
+
+    [GeneratedRegex($$"""(?i){{B}}[A-Za-z]+-cel{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex CarTInn { get; }
+
+    [GeneratedRegex($$"""(?i){{B}}[A-Za-z]+leucel{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex CellTherapyInn { get; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
 
@@ -7,60 +8,108 @@ namespace CgtAtlas.Facts;
 /// but is not a quantity (identifiers such as CD19 or CLDN18.2, phases, drug classes, ordinals, ages, list markers,
 /// vague amounts such as 数十) so that the extractor can ignore them.
 /// </summary>
-internal static class QuantityMatcher
+internal static partial class QuantityMatcher
 {
     private const string CnDigits = "零〇一二两三四五六七八九十百千";
 
-    private static readonly Regex Core = Rx.Make(@"(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"
-        + @"|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"
-        + @"|(?<ratio>\b(?<rn>\d+|(?i:one|two|three|four))\s+(?:in|out of)\s+(?<rd>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten))\b)"
-        + @"|(?<half>一半|半数|过半|近半|大半)"
-        + @"|(?<dbl>翻番|翻倍|翻了一番|翻一番|\b(?i:doubled|tripled|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold)\b)"
-        + @"|(?<enfrac>\b(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|half)\b(?!-))"
-        + @"|(?<ar>(?:(?<=RMB|USD|CNY|EUR|HKD)|(?<![A-Za-z0-9]|[0-9][.,]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-        + $@"|(?<cn>[{CnDigits}]+[万亿]?)"
-        + @"|(?<en>\b(?i:(?:" + string.Join('|', NumberParser.EnglishNumberWords.Where(w => w != "zero"))
-        + @")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred)?)\b)");
+    // The English number words NumberParser reads, "zero" left out (no amount is written that way).
+    private const string EnglishNumbers = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+        + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
-    private static readonly Regex CnScale = Rx.Make(@"^(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)");
-    private static readonly Regex EnScale = Rx.Make(@"^\s*(?i:(trillion|billion|million|thousand|bn|mn|mln|tn)\b|(m|k|b)\b)");
-    private static readonly Regex CnCurrency = Rx.Make(@"^(?:元人民币|人民币|元|美元|欧元|港元|日元|英镑)");
-    private static readonly Regex EnCurrencySuffix = Rx.Make(@"^\s*(?i:(yuan|RMB|renminbi|CNY)|(US dollars|dollars?|USD)|(euros?|EUR))\b");
-    private static readonly Regex CurrencyPrefix = Rx.Make(@"(?:(US\$|USD|\$)|(RMB|CNY|¥|人民币)|(€|EUR)|(HK\$))\s*$");
+    [GeneratedRegex(
+        """(?<pct>百分之(?<pv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+))"""
+        + """|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"""
+        + $$"""|(?<ratio>{{B}}(?<rn>\d+|(?i:one|two|three|four))\s+(?:in|out of)\s+(?<rd>\d+|(?i:two|three|four|five|six|seven|eight|nine|ten)){{B}})"""
+        + """|(?<half>一半|半数|过半|近半|大半)"""
+        + $$"""|(?<dbl>翻番|翻倍|翻了一番|翻一番|{{B}}(?i:doubled|tripled|quadrupled|(?:two|three|four|five|six|seven|eight|nine|ten)fold){{B}})"""
+        + $$"""|(?<enfrac>{{B}}(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|half){{B}}(?!-))"""
+        + """|(?<ar>(?:(?<=RMB|USD|CNY|EUR|HKD)|(?<![A-Za-z0-9]|[0-9][.,]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"""
+        + $$"""|(?<cn>[{{CnDigits}}]+[万亿]?)"""
+        + $$"""|(?<en>{{B}}(?i:(?:{{EnglishNumbers}})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred)?){{B}})""",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Core { get; }
+
+    [GeneratedRegex("""^(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnScale { get; }
+    [GeneratedRegex($$"""^\s*(?i:(trillion|billion|million|thousand|bn|mn|mln|tn){{B}}|(m|k|b){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnScale { get; }
+    [GeneratedRegex("""^(?:元人民币|人民币|元|美元|欧元|港元|日元|英镑)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CnCurrency { get; }
+    [GeneratedRegex($$"""^\s*(?i:(yuan|RMB|renminbi|CNY)|(US dollars|dollars?|USD)|(euros?|EUR)){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnCurrencySuffix { get; }
+    [GeneratedRegex("""(?:(US\$|USD|\$)|(RMB|CNY|¥|人民币)|(€|EUR)|(HK\$))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyPrefix { get; }
 
     private static readonly (Regex Pattern, string Unit)[] UnitPatterns =
     [
-        (Rx.Make(@"^\s*(?:%|(?i:percent|per cent|pct)\b)"), Units.Percent),
-        (Rx.Make(@"^\s*(?:个百分点|(?i:percentage points?|pp)\b)"), Units.PercentagePoints),
-        (Rx.Make(@"^(?:倍|-?(?i:fold)\b|\s+(?i:fold)\b|x\b)"), Units.Fold),
-        (Rx.Make(@"^(?:个)?(?:多)?工作日|^(?:-|\s+)(?i:(?:working|business)[- ]days?)\b"), Units.WorkingDays),
-        (Rx.Make(@"^(?:个)?(?:自然日|日|天)|^(?:-|\s+)(?i:(?:calendar[- ])?days?)\b"), Units.Days),
-        (Rx.Make(@"^(?:个)?(?:周|星期)|^(?:-|\s+)(?i:weeks?)\b"), Units.Weeks),
-        (Rx.Make(@"^(?:个多?月)|^(?:-|\s+)(?i:months?)\b"), Units.Months),
-        (Rx.Make(@"^(?:个)?年(?![代度])|^(?:-|\s+)(?i:years?)\b(?![- ]old)"), Units.Years),
-        (Rx.Make(@"^(?:个)?小时|^(?:-|\s+)(?i:hours?)\b"), Units.Hours),
-        (Rx.Make(@"^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[A-Za-z0-9-]+\s+){0,2}?(?i:patients|subjects|participants)\b"), Units.Patients),
-        (Rx.Make(@"^人(?!次)"), Units.Persons),
-        (Rx.Make(@"^(?:个品种|个项目|项目|项|件|款|个|家|起|批次|批|种|份|支|所|座|条|位|台|笔|只|人次|名|次|剂)"), Units.Count),
+        (PercentUnit, Units.Percent),
+        (PercentagePointUnit, Units.PercentagePoints),
+        (FoldUnit, Units.Fold),
+        (WorkingDayUnit, Units.WorkingDays),
+        (DayUnit, Units.Days),
+        (WeekUnit, Units.Weeks),
+        (MonthUnit, Units.Months),
+        (YearUnit, Units.Years),
+        (HourUnit, Units.Hours),
+        (PatientUnit, Units.Patients),
+        (PersonUnit, Units.Persons),
+        (CountUnit, Units.Count),
     ];
 
-    // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
-    private static readonly Regex NotAmountSuffix = Rx.Make(@"^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old)\b|(?i:st|nd|rd|th)\b"
-        + @"|\s*(?:mg|kg|g|ml|mL|L|μg|µg|ug|ng|pg|IU|U|copies|cells|cm|mm|km|ft|feet|square|sq\.?|acres?|°C|°F|kDa|bp|kb|nm|vg|MOI)\b|\s*/\s*(?:kg|m2|mL))");
+    [GeneratedRegex($$"""^\s*(?:%|(?i:percent|per cent|pct){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentUnit { get; }
 
-    private static readonly Regex ListMarker = Rx.Make(@"(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)");
-    private static readonly Regex Phone = Rx.Make(
-        @"\+\d[\d \-()]{6,}\d|\b\d{3}[ -]\d{3}[ -]\d{4}\b|\b0\d{2,3}-\d{7,8}\b|(?<!\d)1[3-9]\d{9}(?!\d)|\b400-?\d{3}-?\d{4}\b"
-        + @"|(?:电话|热线|传真|手机|(?i:tel|phone|fax))[::\s]*[\d\-+() ]{5,}");
+    [GeneratedRegex($$"""^\s*(?:个百分点|(?i:percentage points?|pp){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentagePointUnit { get; }
+
+    [GeneratedRegex($$"""^(?:倍|-?(?i:fold){{B}}|\s+(?i:fold){{B}}|x{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex FoldUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个)?(?:多)?工作日|^(?:-|\s+)(?i:(?:working|business)[- ]days?){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkingDayUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个)?(?:自然日|日|天)|^(?:-|\s+)(?i:(?:calendar[- ])?days?){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex DayUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个)?(?:周|星期)|^(?:-|\s+)(?i:weeks?){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个多?月)|^(?:-|\s+)(?i:months?){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个)?年(?![代度])|^(?:-|\s+)(?i:years?){{B}}(?![- ]old)""", RegexOptions.CultureInvariant)]
+    private static partial Regex YearUnit { get; }
+
+    [GeneratedRegex($$"""^(?:个)?小时|^(?:-|\s+)(?i:hours?){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex HourUnit { get; }
+
+    [GeneratedRegex($$"""^(?:名|例|位)?(?:患者|病人|受试者|病例)|^例|^\s+(?:[A-Za-z0-9-]+\s+){0,2}?(?i:patients|subjects|participants){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex PatientUnit { get; }
+
+    [GeneratedRegex("""^人(?!次)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonUnit { get; }
+
+    [GeneratedRegex("""^(?:个品种|个项目|项目|项|件|款|个|家|起|批次|批|种|份|支|所|座|条|位|台|笔|只|人次|名|次|剂)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CountUnit { get; }
+
+    // Counters that turn a number into an identifier, ordinal, date part or age rather than an amount.
+    [GeneratedRegex($$"""^(?:期|类|号|线|代|级|型|岁|周岁|届|楼|层|室|月|时|点|分(?!之)|秒|度|\s*(?:-|\s)(?i:years?[- ]old|year-old){{B}}|(?i:st|nd|rd|th){{B}}|\s*(?:mg|kg|g|ml|mL|L|μg|µg|ug|ng|pg|IU|U|copies|cells|cm|mm|km|ft|feet|square|sq\.?|acres?|°C|°F|kDa|bp|kb|nm|vg|MOI){{B}}|\s*/\s*(?:kg|m2|mL))""", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAmountSuffix { get; }
+
+    [GeneratedRegex("""(?:^|[;。:!?])\s*(?:[•·\-\*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))|\(\d{1,2}\)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker { get; }
+    [GeneratedRegex($$"""\+\d[\d \-()]{6,}\d|{{B}}\d{3}[ -]\d{3}[ -]\d{4}{{B}}|{{B}}0\d{2,3}-\d{7,8}{{B}}|(?<!\d)1[3-9]\d{9}(?!\d)|{{B}}400-?\d{3}-?\d{4}{{B}}|(?:电话|热线|传真|手机|(?i:tel|phone|fax))[::\s]*[\d\-+() ]{5,}""", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone { get; }
 
     // Doses and titres in scientific notation (1.1×10^14 vg/kg, 2×10⁶ cells/kg) are not counts.
-    private static readonly Regex Scientific = Rx.Make(@"\b\d+:\d+\b|\b\d+\+\d+\b|\d+(?:\.\d+)?\s*[×xX*]\s*10\s*(?:\^|e|E)?\s*[-−]?\d+(?:\s*(?:vg|cells?|个细胞|CAR\+?)\S*)?|\b\d+(?:\.\d+)?[eE][-+]?\d+\b");
+    [GeneratedRegex($$"""{{B}}\d+:\d+{{B}}|{{B}}\d+\+\d+{{B}}|\d+(?:\.\d+)?\s*[×xX*]\s*10\s*(?:\^|e|E)?\s*[-−]?\d+(?:\s*(?:vg|cells?|个细胞|CAR\+?)\S*)?|{{B}}\d+(?:\.\d+)?[eE][-+]?\d+{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex Scientific { get; }
 
     // "5年生存率", "12-month PFS": a landmark time point, not a duration.
-    private static readonly Regex Landmark = Rx.Make(
-        @"^(?:的)?(?:总生存|无进展|无事件|无病|无复发|生存|缓解|随访率|(?i:\s*(?:overall\s+)?survival|\s*progression-free|\s*event-free|\s*disease-free|\s*relapse-free|\s*(?:PFS|OS|EFS|DFS|RFS|DOR)\b|\s*landmark))");
-    private static readonly Regex Address = Rx.Make(@"\b\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park)\b"
-        + @"|(?i:\b(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+[A-Za-z]*)|\b(?!(?:RMB|USD|CNY|EUR|HKD)\d)[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室");
+    [GeneratedRegex($$"""^(?:的)?(?:总生存|无进展|无事件|无病|无复发|生存|缓解|随访率|(?i:\s*(?:overall\s+)?survival|\s*progression-free|\s*event-free|\s*disease-free|\s*relapse-free|\s*(?:PFS|OS|EFS|DFS|RFS|DOR){{B}}|\s*landmark))""", RegexOptions.CultureInvariant)]
+    private static partial Regex Landmark { get; }
+    [GeneratedRegex($$"""{{B}}\d+\s+(?:[A-Z][a-z]+\s+)+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Plaza|Park){{B}}|(?i:{{B}}(?:suite|room|floor|building|unit|no\.|gate|booth|hall)\s*#?\d+[A-Za-z]*)|{{B}}(?!(?:RMB|USD|CNY|EUR|HKD)\d)[A-Z]{2,}\d[A-Za-z0-9.-]*|\d+号楼|\d+室""", RegexOptions.CultureInvariant)]
+    private static partial Regex Address { get; }
 
     private static readonly (string Word, string Qualifier)[] CnPrefixes =
     [
@@ -88,23 +137,35 @@ internal static class QuantityMatcher
     private static readonly string[] CnFillers = ["达到", "可达", "达", "可", "将", "为", "是", "在", "共计", "共", "累计", "有", "了", "占"];
     private static readonly string[] EnFillers = ["reached", "reach", "is", "was", "are", "were", "be", "at", "of", "for", "to", "by", "the", "a", "total", "totaling"];
 
-    private static readonly Regex StressedOne = Rx.Make(@"(?:仅|只有|仅有|唯一|(?i:\bonly|\bjust|\bexactly))\s*$");
-    private static readonly Regex OrdinalLead = Rx.Make(@"(?:第|数|几|若干|星期|周|年龄|年满|#)$|(?i:\b(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$");
-    private static readonly Regex LetterUnit = Rx.Make(@"^(?:x\b|(?i:bn|mn|m|k|b|fold)\b)");
-    private static readonly Regex CurrencyCodeLead = Rx.Make(@"(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$");
-    private static readonly Regex OneOf = Rx.Make(@"^\s+(?:of\s+(?:the|its|our|these|those|them)\b)");
-    private static readonly Regex RangeConnector = Rx.Make(@"^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$");
-    private static readonly Regex ChangeLead = Rx.Make(@"(?:由|从|(?i:\bfrom|\bbetween))$");
+    [GeneratedRegex($$"""(?:仅|只有|仅有|唯一|(?i:{{B}}only|{{B}}just|{{B}}exactly))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex StressedOne { get; }
+    [GeneratedRegex($$"""(?:第|数|几|若干|星期|周|年龄|年满|#)$|(?i:{{B}}(?:phase|stage|grade|type|no\.|number|version|gen|aged?|ages|top|section|article|part|chapter|clause|table|figure|fig\.|page|form|rule|level|cohort|arm|day|week|month|year|cycle|dose level)\s*)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalLead { get; }
+    [GeneratedRegex($$"""^(?:x{{B}}|(?i:bn|mn|m|k|b|fold){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterUnit { get; }
+    [GeneratedRegex("""(?:RMB|USD|CNY|EUR|HKD|HK|US)\$?$""", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyCodeLead { get; }
+    [GeneratedRegex($$"""^\s+(?:of\s+(?:the|its|our|these|those|them){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex OneOf { get; }
+    [GeneratedRegex("""^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeConnector { get; }
+    [GeneratedRegex($$"""(?:由|从|(?i:{{B}}from|{{B}}between))$""", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeLead { get; }
 
-    private static readonly Regex OverAsMore = Rx.Make(@"(?i)\b(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$");
+    [GeneratedRegex($$"""(?i){{B}}(?:of|for|is|was|were|be|been|lasts?|lasted|takes?|took|reached|exceeding)\s+over$""", RegexOptions.CultureInvariant)]
+    private static partial Regex OverAsMore { get; }
 
-    private static readonly Regex HyphenCode = Rx.Make(@"^-\d*[A-Z]");
+    [GeneratedRegex("""^-\d*[A-Z]""", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenCode { get; }
 
-    private static readonly Regex IdentifierJoin = Rx.Make(@"^\s*(?:/|、|,|或|和|(?i:or|and))\s*$");
+    [GeneratedRegex("""^\s*(?:/|、|,|或|和|(?i:or|and))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierJoin { get; }
 
-    private static readonly Regex TimePeriodPrefix = Rx.Make(@"(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:\b(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$");
+    [GeneratedRegex($$"""(?:近|过去|未来|最近|今后|此后|之后|前|后|(?i:{{B}}(?:the\s+)?(?:last|past|next|previous|coming|recent|first|following|over the)))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePeriodPrefix { get; }
 
-    private static readonly Regex SuffixQualifier = Rx.Make(@"^\s*(?:(以上|及以上|(?i:or more|and above|or above|\+))|(以内|以下|及以下|(?i:or less|or fewer))|(左右|上下))");
+    [GeneratedRegex("""^\s*(?:(以上|及以上|(?i:or more|and above|or above|\+))|(以内|以下|及以下|(?i:or less|or fewer))|(左右|上下))""", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixQualifier { get; }
 
     /// <summary>Spans that hold digits but never quantities: dates, times, list markers, phone numbers, addresses.</summary>
     public static bool[] MaskNonQuantities(string text, IEnumerable<DateMention> dates)

@@ -13,8 +13,7 @@ internal sealed class TermDictionary
 {
     private readonly (Regex Pattern, string Value)[] _terms;
 
-    public TermDictionary(IEnumerable<(string Pattern, string Value)> terms) =>
-        _terms = terms.Select(t => (Rx.Make(t.Pattern), t.Value)).ToArray();
+    public TermDictionary(IEnumerable<(Regex Pattern, string Value)> terms) => _terms = terms.ToArray();
 
     private TermDictionary((Regex Pattern, string Value)[] terms) => _terms = terms;
 

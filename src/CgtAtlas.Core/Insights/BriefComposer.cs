@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CgtAtlas.Documents;
 using CgtAtlas.Facts;
+using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Insights;
 
@@ -11,7 +12,7 @@ namespace CgtAtlas.Insights;
 /// language and marked when it differs, bullets are ranked (fact-bearing, position, cue strength), deduplicated, and
 /// every bullet must pass <see cref="CitationVerifier"/> or it is dropped. Immutable and thread-safe.
 /// </summary>
-public sealed class BriefComposer
+public sealed partial class BriefComposer
 {
     /// <summary>Bumped whenever composing rules change what a brief says, so cached briefs are recomputed.</summary>
     public const int Version = 1;
@@ -22,32 +23,31 @@ public sealed class BriefComposer
     /// <summary>Most bullets in Core Insights.</summary>
     public const int MaxCoreBullets = 2;
 
-    // The field's vocabulary: a document without it is not about cell and gene therapy.
-    private static readonly (Regex Pattern, string Modality)[] DomainTerms =
-    [
-        (Make(@"CAR[- ]?T\b|嵌合抗原受体|(?i:chimeric antigen receptor)"), "CAR-T"),
-        (Make(@"TCR-?T"), "TCR-T"),
-        (Make(@"CAR-?NK"), "CAR-NK"),
-        (Make(@"\bTILs?\b|肿瘤浸润淋巴细胞"), "TIL"),
-        (Make(@"细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap\w*|gene (?:and|&) cell therap\w*)|\bCGTs?\b|先进治疗|(?i:advanced therap\w*)|\bATMPs?\b"), "CGT"),
-        (Make(@"基因编辑|(?i:gene[- ]edit\w*)|CRISPR|碱基编辑|(?i:base editing)"), "gene editing"),
-        (Make(@"溶瘤病毒|(?i:oncolytic vir\w*)"), "oncolytic virus"),
-        (Make(@"小核酸|(?i:small nucleic acid|antisense|oligonucleotide)|siRNA|\bASOs?\b|反义寡核苷酸|RNAi"), "small nucleic acid"),
-        (Make(@"\bmRNA\b"), "mRNA"),
-        (Make(@"干细胞|间充质|(?i:stem[- ]cells?)|\bMSCs?\b"), "stem cell"),
-        (Make(@"基因治疗|基因疗法|(?i:gene[- ]therap\w*)|\bAAV\d*\b|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*)"), "gene therapy"),
-        (Make(@"细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*)"), "cell therapy"),
-        // Generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
-        (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec)\b"), "CAR-T"),
-    ];
+    // The field's vocabulary, one alternative per modality, in one pattern (one pass over the text): a document
+    // without it is not about cell and gene therapy.
+    [GeneratedRegex(
+        $$"""(?:CAR[- ]?T{{B}}|嵌合抗原受体|(?i:chimeric antigen receptor))""" // CAR-T
+        + """|(?:TCR-?T)""" // TCR-T
+        + """|(?:CAR-?NK)""" // CAR-NK
+        + $$"""|(?:{{B}}TILs?{{B}}|肿瘤浸润淋巴细胞)""" // TIL
+        + $$"""|(?:细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap\w*|gene (?:and|&) cell therap\w*)|{{B}}CGTs?{{B}}|先进治疗|(?i:advanced therap\w*)|{{B}}ATMPs?{{B}})""" // CGT
+        + """|(?:基因编辑|(?i:gene[- ]edit\w*)|CRISPR|碱基编辑|(?i:base editing))""" // gene editing
+        + """|(?:溶瘤病毒|(?i:oncolytic vir\w*))""" // oncolytic virus
+        + $$"""|(?:小核酸|(?i:small nucleic acid|antisense|oligonucleotide)|siRNA|{{B}}ASOs?{{B}}|反义寡核苷酸|RNAi)""" // small nucleic acid
+        + $$"""|(?:{{B}}mRNA{{B}})""" // mRNA
+        + $$"""|(?:干细胞|间充质|(?i:stem[- ]cells?)|{{B}}MSCs?{{B}})""" // stem cell
+        + $$"""|(?:基因治疗|基因疗法|(?i:gene[- ]therap\w*)|{{B}}AAV\d*{{B}}|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*))""" // gene therapy
+        + """|(?:细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*))""" // cell therapy
+        // CAR-T generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
+        + $$"""|(?:(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec){{B}})""",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DomainAny { get; }
 
-    private static readonly Regex MetaCue = Make(@"本文|本报告|(?i:\bthis (?:article|report|briefing|review|piece)\b)");
+    [GeneratedRegex($$"""本文|本报告|(?i:{{B}}this (?:article|report|briefing|review|piece){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCue { get; }
 
-    private static readonly Regex DrugContext = Make(@"药|临床|审评|审批|患者|(?i:\bdrugs?\b|clinical|\btrials?\b|patients?|\bFDA\b|\bNMPA\b|\bCDE\b|\bEMA\b|biotech)");
-
-    // All domain terms in one pattern: one pass over the text instead of one per term.
-    private static readonly Regex DomainAny = new(string.Join("|", DomainTerms.Select(t => "(?:" + t.Pattern + ")")),
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex($$"""药|临床|审评|审批|患者|(?i:{{B}}drugs?{{B}}|clinical|{{B}}trials?{{B}}|patients?|{{B}}FDA{{B}}|{{B}}NMPA{{B}}|{{B}}CDE{{B}}|{{B}}EMA{{B}}|biotech)""", RegexOptions.CultureInvariant)]
+    private static partial Regex DrugContext { get; }
 
     /// <summary>Fewest field-specific term mentions a document needs before it is summarised (one is enough in a
     /// story about drugs, trials or regulators).</summary>
@@ -547,7 +547,4 @@ public sealed class BriefComposer
         var end = at + fact.Evidence.Length;
         return inParagraph.OrderByDescending(u => Math.Min(u.End, end) - Math.Max(u.Start, at)).FirstOrDefault();
     }
-
-    private static Regex Make(string pattern) =>
-        new(pattern.Replace(@"\b", @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))", StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

@@ -10,22 +10,24 @@ namespace CgtAtlas.Insights;
 /// every number in the bullet appears, in some notation, in one of the cited paragraphs. Notations are normalised to
 /// values: 2,000 = 2000 = 2千 = 两千; 50% = 五成 = 一半 = half = 百分之五十; 120万元 = 1.2 million yuan = 1,200,000.
 /// </summary>
-public static class CitationVerifier
+public static partial class CitationVerifier
 {
     // One number with an optional scale word; percent/成/fractions/halves handled as their own alternatives.
-    private static readonly Regex NumberPattern = new(
-        @"(?<pct>百分之(?<pv>[0-9.]+|[零〇一二两三四五六七八九十百点]+))"
-        + @"|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"
-        + @"|(?<half>一半|半数|过半|近半|大半|半壁江山|(?<![A-Za-z])(?i:half)(?![A-Za-z]))"
-        + @"|(?<cheng>(?<cv>[一二两三四五六七八九\d])成(?![功为立本员果熟长都]))"
-        + @"|(?<enfrac>(?<![A-Za-z])(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters)(?![A-Za-z]))"
-        + @"|(?<ar>(?<![0-9])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<ars>\s*(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|(?i:trillion|billion|million|thousand|bn|mn)(?![A-Za-z])))?"
-        + @"|(?<cn>[零〇一二两三四五六七八九十百千万亿]+)"
-        + @"|(?<en>(?<![A-Za-z])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?i:hundred|thousand|million|billion))?(?![A-Za-z]))",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(
+        """(?<pct>百分之(?<pv>[0-9.]+|[零〇一二两三四五六七八九十百点]+))"""
+        + """|(?<frac>(?<den>\d+|[一二两三四五六七八九十百]+)分之(?<num>\d+|[一二两三四五六七八九十]+))"""
+        + """|(?<half>一半|半数|过半|近半|大半|半壁江山|(?<![A-Za-z])(?i:half)(?![A-Za-z]))"""
+        + """|(?<cheng>(?<cv>[一二两三四五六七八九\d])成(?![功为立本员果熟长都]))"""
+        + """|(?<enfrac>(?<![A-Za-z])(?i:(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters)(?![A-Za-z]))"""
+        + """|(?<ar>(?<![0-9])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<ars>\s*(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|(?i:trillion|billion|million|thousand|bn|mn)(?![A-Za-z])))?"""
+        + """|(?<cn>[零〇一二两三四五六七八九十百千万亿]+)"""
+        + """|(?<en>(?<![A-Za-z])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?i:hundred|thousand|million|billion))?(?![A-Za-z]))""",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern { get; }
 
     // Trailing citation markers ("[2][4]") are not numbers of the claim.
-    private static readonly Regex CitationMarker = new(@"\[\d+\]", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\[\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex CitationMarker { get; }
 
     /// <summary>The values of every number written in <paramref name="text"/>, in any notation.</summary>
     /// <param name="text">Bullet or paragraph text.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CgtAtlas.Facts;
 
 namespace CgtAtlas.Insights;
@@ -8,11 +9,12 @@ namespace CgtAtlas.Insights;
 /// notation <see cref="CitationVerifier"/> can trace back to the source (1.2 million yuan, 120万元, US$1.5 billion,
 /// 50%), and templates use no spelled-out numerals of their own.
 /// </summary>
-internal static class FactPhrases
+internal static partial class FactPhrases
 {
-    private static readonly System.Text.RegularExpressions.Regex MonthName = new(
+    [GeneratedRegex(
         @"^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$|^\s*(?:年|月|日|号)",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant)]
+    private static partial Regex MonthName { get; }
 
     /// <summary>
     /// Kinds rendered from facts; other kinds (plain quantities, durations, efficacy) keep the source sentence. A

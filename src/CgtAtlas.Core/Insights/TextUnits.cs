@@ -20,9 +20,10 @@ internal enum UnitKind
 internal sealed record TextUnit(int Paragraph, int Start, int End, string Text, UnitKind Kind, int Ordinal);
 
 /// <summary>Splits paragraphs into sentences (Chinese and English punctuation), headings and table rows.</summary>
-internal static class TextUnits
+internal static partial class TextUnits
 {
-    private static readonly Regex ListMarker = new(@"^\s*(?:[#]+\s*|[•·\-\*]\s+|\(?\d{1,2}[.)、]\s*(?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\s*)", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*(?:[#]+\s*|[•·\-\*]\s+|\(?\d{1,2}[.)、]\s*(?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker { get; }
 
     private static readonly string[] Abbreviations =
         ["U.S", "U.K", "e.g", "i.e", "Inc", "Ltd", "Co", "Corp", "vs", "No", "Dr", "Mr", "Ms", "St", "approx", "al", "Jan", "Feb", "Mar",

@@ -202,4 +202,17 @@ public sealed class FactExtractorTests
         var english = Extract("CAR-T and gene therapy developers closed 12 and 8 deals, respectively.");
         Assert.Equal(["CAR-T", "gene therapy"], english.Select(f => f.Modality));
     }
+
+    [Fact]
+    public void Every_English_number_word_the_parser_knows_is_read_as_a_count()
+    {
+        // The matcher's pattern lists the words as a constant; this keeps it in step with the parser's dictionary.
+        // "one" is an article unless stressed and "zero" is never an amount, so both are left out.
+        foreach (var word in NumberParser.EnglishNumberWords.Where(w => w is not ("zero" or "one")))
+        {
+            Assert.True(NumberParser.TryParseEnglish(word, out var value));
+            var fact = Single($"The NMPA has approved {word} CAR-T products.", "approval_count");
+            Assert.Equal(value, fact.Value);
+        }
+    }
 }
