@@ -14,7 +14,7 @@ namespace CgtAtlas.Insights;
 public sealed class BriefComposer
 {
     /// <summary>Bumped whenever composing rules change what a brief says, so cached briefs are recomputed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Most bullets in a body section.</summary>
     public const int MaxBulletsPerSection = 3;
@@ -89,10 +89,11 @@ public sealed class BriefComposer
         var sentences = units.Where(u => u.Kind == UnitKind.Sentence).ToList();
         // A Han character carries about as much as three Latin letters.
         var textLength = sentences.Sum(u => u.Text.Sum(c => c is >= '\u4e00' and <= '\u9fff' ? 3 : 1));
-        var domainMentions = paragraphs.Sum(p => DomainAny.Count(p.Text)) + DomainAny.Count(title);
+        // Traditional characters are folded first: the vocabularies are written in simplified Chinese.
+        var domainMentions = paragraphs.Sum(p => DomainCount(p.Text)) + DomainCount(title);
         // A drug-regulation or trials story that names the field once is still in scope; a bank report is not.
         var offTopic = domainMentions == 0
-            || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(p.Text)) < 3);
+            || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(SectionClassifier.Fold(p.Text))) < 3);
         if (offTopic || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
         {
             return TooLittle(title, lang, offTopic);
@@ -126,7 +127,7 @@ public sealed class BriefComposer
         {
             var bullets = new List<BriefBullet>();
             // A sentence about the article itself ("本文梳理…", "this report reviews…") belongs to Core Insights only.
-            foreach (var candidate in candidates.Where(c => c.Section == key && !(c.Bullet.Facts.Count == 0 && MetaCue.IsMatch(c.Unit.Text))).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
+            foreach (var candidate in candidates.Where(c => c.Section == key && !(c.Bullet.Facts.Count == 0 && MetaCue.IsMatch(SectionClassifier.Fold(c.Unit.Text)))).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
             {
                 if (bullets.Count >= MaxBulletsPerSection)
                 {
@@ -172,6 +173,9 @@ public sealed class BriefComposer
             .ToList();
     }
 
+    /// <summary>Below this score a sentence's own cues are a passing word, not a topic (one disease name, one "will").</summary>
+    private const double WeakEvidence = 0.8;
+
     private sealed record Analysed(TextUnit Unit, List<int>? Facts, SectionScore Section, double CoreScore, double PositionBonus);
 
     /// <summary>Classifies every sentence and table row: its own cues and facts, plus half the cues of the heading above it.</summary>
@@ -212,10 +216,12 @@ public sealed class BriefComposer
             var coreScore = scores[0];
             scores[0] = 0;
             var section = SectionClassifier.Best(scores);
-            if (section.Key is null && result.Count > 0 && result[^1].Unit.Paragraph == unit.Paragraph && result[^1].Section.Key is { } carried)
+            if (section.Score < WeakEvidence && result.Count > 0 && result[^1].Unit.Paragraph == unit.Paragraph
+                && result[^1].Section.Key is { } carried && result[^1].Unit.Kind == unit.Kind)
             {
-                // A sentence without cues continues the one before it ("Seven of them are CAR-T therapies.").
-                section = new SectionScore(carried, 0, 0);
+                // A sentence without cues, or with only a passing word ("…, all for blood cancers."), continues the one
+                // before it ("Seven of them are CAR-T therapies.").
+                section = new SectionScore(carried, section.Score, 0);
             }
 
             if (section.Key is null && fi?.Select(i => SectionClassifier.SectionOf(facts[i].Kind)).FirstOrDefault(k => k is not null) is { } byFact)
@@ -451,7 +457,7 @@ public sealed class BriefComposer
         return zh ? text.Length is >= 12 and <= 220 : text.Length is >= 30 and <= 420;
     }
 
-    private static int DomainCount(string text) => DomainAny.Count(text);
+    private static int DomainCount(string text) => DomainAny.Count(SectionClassifier.Fold(text));
 
     private static Candidate? Duplicate(Candidate candidate, List<Candidate> shown)
     {
