@@ -22,32 +22,9 @@ public sealed class BriefComposer
     /// <summary>Most bullets in Core Insights.</summary>
     public const int MaxCoreBullets = 2;
 
-    // The field's vocabulary: a document without it is not about cell and gene therapy.
-    private static readonly (Regex Pattern, string Modality)[] DomainTerms =
-    [
-        (Make(@"CAR[- ]?T\b|嵌合抗原受体|(?i:chimeric antigen receptor)"), "CAR-T"),
-        (Make(@"TCR-?T"), "TCR-T"),
-        (Make(@"CAR-?NK"), "CAR-NK"),
-        (Make(@"\bTILs?\b|肿瘤浸润淋巴细胞"), "TIL"),
-        (Make(@"细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap\w*|gene (?:and|&) cell therap\w*)|\bCGTs?\b|先进治疗|(?i:advanced therap\w*)|\bATMPs?\b"), "CGT"),
-        (Make(@"基因编辑|(?i:gene[- ]edit\w*)|CRISPR|碱基编辑|(?i:base editing)"), "gene editing"),
-        (Make(@"溶瘤病毒|(?i:oncolytic vir\w*)"), "oncolytic virus"),
-        (Make(@"小核酸|(?i:small nucleic acid|antisense|oligonucleotide)|siRNA|\bASOs?\b|反义寡核苷酸|RNAi"), "small nucleic acid"),
-        (Make(@"\bmRNA\b"), "mRNA"),
-        (Make(@"干细胞|间充质|(?i:stem[- ]cells?)|\bMSCs?\b"), "stem cell"),
-        (Make(@"基因治疗|基因疗法|(?i:gene[- ]therap\w*)|\bAAV\d*\b|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*)"), "gene therapy"),
-        (Make(@"细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*)"), "cell therapy"),
-        // Generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
-        (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec)\b"), "CAR-T"),
-    ];
-
     private static readonly Regex MetaCue = Make(@"本文|本报告|(?i:\bthis (?:article|report|briefing|review|piece)\b)");
 
     private static readonly Regex DrugContext = Make(@"药|临床|审评|审批|患者|(?i:\bdrugs?\b|clinical|\btrials?\b|patients?|\bFDA\b|\bNMPA\b|\bCDE\b|\bEMA\b|biotech)");
-
-    // All domain terms in one pattern: one pass over the text instead of one per term.
-    private static readonly Regex DomainAny = new(string.Join("|", DomainTerms.Select(t => "(?:" + t.Pattern + ")")),
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Fewest field-specific term mentions a document needs before it is summarised (one is enough in a
     /// story about drugs, trials or regulators).</summary>
@@ -94,9 +71,11 @@ public sealed class BriefComposer
         // A drug-regulation or trials story that names the field once is still in scope; a bank report is not.
         var offTopic = domainMentions == 0
             || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(SectionClassifier.Fold(p.Text))) < 3);
-        if (offTopic || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
+        var tooShort = (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2);
+        if (offTopic || tooShort)
         {
-            return TooLittle(title, lang, offTopic);
+            // A one-line CGT item is too short rather than off topic: say what is really missing.
+            return TooLittle(title, lang, offTopic && (domainMentions == 0 || !tooShort));
         }
 
         var candidates = new List<Candidate>();
@@ -117,7 +96,7 @@ public sealed class BriefComposer
 
         var sections = new List<BriefSection>();
         var shown = new List<Candidate>();
-        var core = PickCore(candidates, units, shown, numbers, zh);
+        var core = PickCore(candidates, units, shown, numbers, zh, About(title, paragraphs, candidates, zh));
         if (core.Count > 0)
         {
             sections.Add(new BriefSection(BriefSections.CoreInsights, BriefSections.Title(BriefSections.CoreInsights, lang), core));
@@ -331,6 +310,13 @@ public sealed class BriefComposer
                 }
 
                 var parts = facts.Where((o, j) => j != i && o.GroupId == g && o.Paragraph == f.Paragraph).ToList();
+                if (parts.Any(p => p.Modality is not null && p.Modality == f.Modality && p.Value != f.Value))
+                {
+                    // A part with the whole's own field and another count ("14 CAR-T, including 7 CAR-T"): the whole's
+                    // field was misread, so it is rendered without one rather than with the wrong one.
+                    f = f with { Modality = null };
+                }
+
                 var head = FactPhrases.Clause(f, zh, previous, dateDetail);
                 if (head is null)
                 {
@@ -403,8 +389,22 @@ public sealed class BriefComposer
         return text;
     }
 
-    /// <summary>Core Insights: the sentence that says what the document is about, then its main claim.</summary>
-    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh)
+    /// <summary>The "about" statement in the brief's language, cited to the paragraph that names the field first.</summary>
+    private static BriefBullet? About(string title, IReadOnlyList<Paragraph> paragraphs, List<Candidate> candidates, bool zh)
+    {
+        var weights = candidates.Where(c => c.Section is not null).GroupBy(c => c.Section!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var text = DocumentTopics.About(title, paragraphs, weights, zh);
+        var first = paragraphs.FirstOrDefault(p => DomainCount(p.Text) > 0);
+        return text is null || first is null ? null : new BriefBullet(text, [first.Number], []);
+    }
+
+    /// <summary>Core Insights: what the document is about, then its main claim.</summary>
+    /// <remarks>
+    /// The lead sentence is quoted when it is in the brief's language. When it is not, the brief opens with
+    /// <paramref name="about"/> (the fields, regions and topics the document names, rendered in the brief's language)
+    /// and the main claim prefers a bullet rendered from facts over a quoted thesis in the other language.
+    /// </remarks>
+    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh, BriefBullet? about)
     {
         var result = new List<BriefBullet>();
         var sentences = candidates.Where(c => c.Unit.Kind == UnitKind.Sentence).ToList();
@@ -418,16 +418,30 @@ public sealed class BriefComposer
             .OrderByDescending(c => c.CoreScore + Math.Min(DomainCount(c.Unit.Text), 2) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 1.5 : 0)
                 + (c.Unit.Paragraph == sentences[0].Unit.Paragraph ? 1 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
             .First();
-        result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
-        shown.Add(lead);
+        var otherLanguage = TextUnits.IsChinese(lead.Unit.Text) != zh;
+        Candidate? leadShown = null;
+        if (otherLanguage && about is not null)
+        {
+            result.Add(about);
+        }
+        else
+        {
+            result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
+            shown.Add(lead);
+            leadShown = lead;
+        }
 
         // Main claim: a thesis sentence anywhere (标志着 / marks / overall …), else the strongest fact-bearing bullet.
         // Theses sit at the start or the end of an article; in the middle "本文"/"marks" is usually a side remark.
         var lastParagraph = units.Count == 0 ? 0 : units[^1].Paragraph;
-        var claim = sentences.Where(c => c != lead && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0)
+        var theses = sentences.Where(c => c != leadShown && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0)
                 && (c.Unit.Paragraph <= 3 || c.Unit.Paragraph > lastParagraph - 3))
-                .OrderByDescending(c => c.CoreScore + c.Score).FirstOrDefault()
-            ?? candidates.Where(c => c != lead && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).FirstOrDefault();
+            .OrderByDescending(c => c.CoreScore + c.Score).ToList();
+        var factual = candidates.Where(c => c != leadShown && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).ToList();
+        var claim = theses.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
+            ?? factual.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
+            ?? theses.FirstOrDefault()
+            ?? factual.FirstOrDefault();
         // A short document keeps its remaining sentences for the body sections.
         if (claim is not null && candidates.Count >= 5 && Duplicate(claim, shown) is null && result.Count < MaxCoreBullets)
         {
@@ -437,6 +451,9 @@ public sealed class BriefComposer
 
         return result;
     }
+
+    /// <summary>A quoted sentence in the other language (marked "(zh)" or "(en)").</summary>
+    private static bool IsForeignQuote(BriefBullet bullet, bool zh) => bullet.Text.EndsWith(zh ? " (en)" : " (zh)", StringComparison.Ordinal);
 
     /// <summary>A lead sentence is shown as written (the "about" statement), even if it carries facts.</summary>
     private static BriefBullet? AsQuote(Candidate c, bool zh, CitationVerifier.ParagraphNumbers numbers)
@@ -457,7 +474,7 @@ public sealed class BriefComposer
         return zh ? text.Length is >= 12 and <= 220 : text.Length is >= 30 and <= 420;
     }
 
-    private static int DomainCount(string text) => DomainAny.Count(SectionClassifier.Fold(text));
+    private static int DomainCount(string text) => DocumentTopics.DomainCount(text);
 
     private static Candidate? Duplicate(Candidate candidate, List<Candidate> shown)
     {
