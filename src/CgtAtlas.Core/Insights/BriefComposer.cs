@@ -96,7 +96,8 @@ public sealed class BriefComposer
 
         var sections = new List<BriefSection>();
         var shown = new List<Candidate>();
-        var core = PickCore(candidates, units, shown, numbers, zh, About(title, paragraphs, candidates, zh));
+        var core = PickCore(candidates, units, shown, numbers, zh, About(title, paragraphs, candidates, zh), out var lead);
+        var beyondLead = 0;
         if (core.Count > 0)
         {
             sections.Add(new BriefSection(BriefSections.CoreInsights, BriefSections.Title(BriefSections.CoreInsights, lang), core));
@@ -122,6 +123,7 @@ public sealed class BriefComposer
 
                 shown.Add(candidate);
                 bullets.Add(candidate.Bullet);
+                beyondLead += candidate.Unit == lead?.Unit ? 0 : 1;
             }
 
             if (bullets.Count > 0)
@@ -130,7 +132,7 @@ public sealed class BriefComposer
             }
         }
 
-        if (sections.Count < 2)
+        if (sections.Count < 2 || beyondLead == 0)
         {
             // Nothing beyond the lead statement (a correction notice, a one-line item): not worth a brief.
             return TooLittle(title, lang, false);
@@ -404,10 +406,11 @@ public sealed class BriefComposer
     /// <paramref name="about"/> (the fields, regions and topics the document names, rendered in the brief's language)
     /// and the main claim prefers a bullet rendered from facts over a quoted thesis in the other language.
     /// </remarks>
-    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh, BriefBullet? about)
+    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh, BriefBullet? about, out Candidate? leadSentence)
     {
         var result = new List<BriefBullet>();
         var sentences = candidates.Where(c => c.Unit.Kind == UnitKind.Sentence).ToList();
+        leadSentence = null;
         if (sentences.Count == 0)
         {
             return result;
@@ -418,6 +421,7 @@ public sealed class BriefComposer
             .OrderByDescending(c => c.CoreScore + Math.Min(DomainCount(c.Unit.Text), 2) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 1.5 : 0)
                 + (c.Unit.Paragraph == sentences[0].Unit.Paragraph ? 1 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
             .First();
+        leadSentence = lead;
         var otherLanguage = TextUnits.IsChinese(lead.Unit.Text) != zh;
         Candidate? leadShown = null;
         if (otherLanguage && about is not null)

@@ -26,8 +26,11 @@ internal static class DocumentTopics
         (Make(@"干细胞|间充质|(?i:stem[- ]cells?)|\bMSCs?\b"), "stem cell"),
         (Make(@"基因治疗|基因疗法|(?i:gene[- ]therap\w*)|\bAAV\d*\b|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*)"), "gene therapy"),
         (Make(@"细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*)"), "cell therapy"),
-        // Generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
-        (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec)\b"), "CAR-T"),
+        // Generic-name stems, matched from the stem back so no run of letters is rescanned: …仑赛 and …leucel are
+        // CAR-T products, other …-cel names cell therapies, …vec names gene therapies (vectors).
+        (Make(@"(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:leucel)\b"), "CAR-T"),
+        (Make(@"(?<=[A-Za-z])(?i:-cel)\b"), "cell therapy"),
+        (Make(@"(?<=[A-Za-z])(?i:vec)\b"), "gene therapy"),
     ];
 
     // All domain terms in one pattern: one pass over the text instead of one per term.
@@ -54,15 +57,18 @@ internal static class DocumentTopics
     public static string? About(string title, IReadOnlyList<Paragraph> paragraphs, IReadOnlyDictionary<string, int> sectionWeights, bool zh)
     {
         var texts = paragraphs.Select(p => SectionClassifier.Fold(p.Text)).Prepend(SectionClassifier.Fold(title)).ToList();
-        var modalities = Ranked(DomainTerms.Select(t => (t.Pattern, t.Modality)), texts, 3);
+        var modalities = Ranked(DomainTerms.Select(t => (t.Pattern, t.Modality)), texts, 3, leastForFirst: 1);
         if (modalities.Count == 0)
         {
             return null;
         }
 
-        var regions = Ranked(RegionCues.Select(r => (r.Pattern, r.Region)), texts, 2);
+        // A region named once ("developed with China's Pregene") is a detail, not where the story is.
+        var regions = Ranked(RegionCues.Select(r => (r.Pattern, r.Region)), texts, 2, leastForFirst: 2);
+        // In a short document one sentence is a topic; in a long one a topic needs two.
+        var least = sectionWeights.Values.Sum() < 8 ? 1 : 2;
         var topics = BriefSections.Order.Skip(1)
-            .Where(k => sectionWeights.GetValueOrDefault(k) >= 2)
+            .Where(k => sectionWeights.GetValueOrDefault(k) >= least)
             .OrderByDescending(k => sectionWeights[k]).Take(3)
             .OrderBy(SectionClassifier.Index)
             .ToList();
@@ -71,9 +77,9 @@ internal static class DocumentTopics
 
     /// <summary>
     /// The names whose cues the texts use most, at most <paramref name="most"/>, each used at least twice and at least
-    /// half as often as the first (a passing mention is not a topic). The first is kept even when used once.
+    /// half as often as the first (a passing mention is not a topic); the first needs <paramref name="leastForFirst"/>.
     /// </summary>
-    private static List<string> Ranked(IEnumerable<(Regex Pattern, string Name)> cues, List<string> texts, int most)
+    private static List<string> Ranked(IEnumerable<(Regex Pattern, string Name)> cues, List<string> texts, int most, int leastForFirst)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (pattern, name) in cues)
@@ -86,26 +92,26 @@ internal static class DocumentTopics
         }
 
         var ranked = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        return ranked.Where((kv, i) => i == 0 || (kv.Value >= 2 && kv.Value * 2 >= ranked[0].Value))
+        return ranked.Where((kv, i) => i == 0 ? kv.Value >= leastForFirst : kv.Value >= 2 && kv.Value * 2 >= ranked[0].Value)
             .Take(most).Select(kv => kv.Key).ToList();
     }
 
     private static string AboutEn(List<string> modalities, List<string> regions, List<string> topics)
     {
-        // The umbrella term leads and the specific fields follow it ("CGT, in particular CAR-T therapy").
+        // The umbrella term leads and the specific fields follow it ("CGT in China, mainly CAR-T therapy").
         var specific = modalities.Where(m => m != "CGT").Select(ModalityEn).ToList();
-        var what = !modalities.Contains("CGT") ? List(specific, "and")
-            : specific.Count == 0 ? ModalityEn("CGT")
-            : ModalityEn("CGT") + ", in particular " + List(specific, "and");
+        var umbrella = modalities.Contains("CGT");
+        var what = umbrella ? ModalityEn("CGT") : List(specific, "and");
         var where = regions.Count == 0 ? string.Empty : " in " + List(regions.Select(RegionEn).ToList(), "and");
-        var covering = topics.Count == 0 ? string.Empty : ", covering " + List(topics.Select(TopicEn).ToList(), "and");
-        return $"The article is about {what}{where}{covering}.";
+        var mainly = umbrella && specific.Count > 0 ? ", mainly " + List(specific, "and") : string.Empty;
+        var covering = topics.Count == 0 ? string.Empty : "; it covers " + List(topics.Select(TopicEn).ToList(), "and");
+        return $"The article is about {what}{where}{mainly}{covering}.";
     }
 
     private static string AboutZh(List<string> modalities, List<string> regions, List<string> topics)
     {
         var what = string.Join("、", modalities.OrderBy(m => m == "CGT" ? 0 : 1).Select(ModalityZh));
-        var where = string.Concat(regions.Take(1).Select(RegionZh));
+        var where = string.Join("和", regions.Select(RegionZh));
         var covering = topics.Count == 0 ? string.Empty : "，涉及" + string.Join("、", topics.Select(TopicZh));
         return $"本文关注{where}{what}领域{covering}。";
     }

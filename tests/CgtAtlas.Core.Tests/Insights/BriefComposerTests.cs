@@ -123,6 +123,20 @@ public sealed class BriefComposerTests
     }
 
     [Fact]
+    public void A_notice_with_nothing_beyond_its_lead_is_too_little_in_either_language()
+    {
+        var paragraphs = Doc(
+            "本刊日前刊发的CAR-T支付一文中，将某CAR-T产品的公开报道价格误写为109.9万元，正确数字应为99.9万元，现已更正。",
+            "特此说明，并向读者致歉。");
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var brief = Composer.Compose("更正", paragraphs, new DateOnly(2025, 7, 26), lang);
+            Assert.True(brief.Sections.Count == 0, $"{lang}: {brief.Sections.Count} sections");
+            Assert.NotNull(brief.Note);
+        }
+    }
+
+    [Fact]
     public void A_table_without_running_text_is_too_little_to_summarise()
     {
         var brief = Composer.Compose("CAR-T价格", Doc("产品 | 企业 | 价格", "阿基仑赛注射液 | 复星凯特 | 120万元", "瑞基奥仑赛注射液 | 药明巨诺 | 129万元"), new DateOnly(2025, 5, 1), "en");
