@@ -32,7 +32,8 @@ public sealed class ParagraphBuilder
     public IReadOnlyList<Paragraph> Build() => _paragraphs.ToList();
 
     /// <summary>Splits plain text into paragraph blocks: blank lines separate paragraphs when the text has any;
-    /// otherwise (common in Chinese text) every line is a paragraph.</summary>
+    /// otherwise (common in Chinese text) every line is a paragraph. A block of table rows (every line holds a
+    /// <c>|</c>) gives one paragraph per row: joined, the rows' cells would run into each other.</summary>
     public static IEnumerable<string> SplitBlocks(string text)
     {
         var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -65,10 +66,9 @@ public sealed class ParagraphBuilder
         {
             if (string.IsNullOrWhiteSpace(line))
             {
-                if (block.Count > 0)
+                foreach (var b in Flush(block))
                 {
-                    yield return string.Join('\n', block);
-                    block.Clear();
+                    yield return b;
                 }
             }
             else
@@ -77,9 +77,18 @@ public sealed class ParagraphBuilder
             }
         }
 
-        if (block.Count > 0)
+        foreach (var b in Flush(block))
         {
-            yield return string.Join('\n', block);
+            yield return b;
         }
+    }
+
+    private static List<string> Flush(List<string> block)
+    {
+        List<string> result = block.Count == 0 ? []
+            : block.Count > 1 && block.All(l => l.Contains('|', StringComparison.Ordinal)) ? [.. block]
+            : [string.Join('\n', block)];
+        block.Clear();
+        return result;
     }
 }

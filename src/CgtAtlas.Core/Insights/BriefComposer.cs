@@ -15,33 +15,13 @@ namespace CgtAtlas.Insights;
 public sealed partial class BriefComposer
 {
     /// <summary>Bumped whenever composing rules change what a brief says, so cached briefs are recomputed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Most bullets in a body section.</summary>
     public const int MaxBulletsPerSection = 3;
 
     /// <summary>Most bullets in Core Insights.</summary>
     public const int MaxCoreBullets = 2;
-
-    // The field's vocabulary, one alternative per modality, in one pattern (one pass over the text): a document
-    // without it is not about cell and gene therapy.
-    [GeneratedRegex(
-        $$"""(?:CAR[- ]?T{{B}}|嵌合抗原受体|(?i:chimeric antigen receptor))""" // CAR-T
-        + """|(?:TCR-?T)""" // TCR-T
-        + """|(?:CAR-?NK)""" // CAR-NK
-        + $$"""|(?:{{B}}TILs?{{B}}|肿瘤浸润淋巴细胞)""" // TIL
-        + $$"""|(?:细胞和基因治疗|细胞与基因治疗|基因和细胞治疗|(?i:cell(?:ular)? (?:and|&) gene therap\w*|gene (?:and|&) cell therap\w*)|{{B}}CGTs?{{B}}|先进治疗|(?i:advanced therap\w*)|{{B}}ATMPs?{{B}})""" // CGT
-        + """|(?:基因编辑|(?i:gene[- ]edit\w*)|CRISPR|碱基编辑|(?i:base editing))""" // gene editing
-        + """|(?:溶瘤病毒|(?i:oncolytic vir\w*))""" // oncolytic virus
-        + $$"""|(?:小核酸|(?i:small nucleic acid|antisense|oligonucleotide)|siRNA|{{B}}ASOs?{{B}}|反义寡核苷酸|RNAi)""" // small nucleic acid
-        + $$"""|(?:{{B}}mRNA{{B}})""" // mRNA
-        + $$"""|(?:干细胞|间充质|(?i:stem[- ]cells?)|{{B}}MSCs?{{B}})""" // stem cell
-        + $$"""|(?:基因治疗|基因疗法|(?i:gene[- ]therap\w*)|{{B}}AAV\d*{{B}}|腺相关病毒|(?i:viral vectors?)|慢病毒|(?i:lentivir\w*))""" // gene therapy
-        + """|(?:细胞治疗|细胞疗法|细胞药物|细胞免疫治疗|(?i:cell[- ]therap\w*|cell[- ]based therap\w*|cellular therap\w*))""" // cell therapy
-        // CAR-T generic-name stems (…仑赛, …-cel, …leucel, …vec), matched from the stem back so no run of letters is rescanned.
-        + $$"""|(?:(?<=\p{IsCJKUnifiedIdeographs})仑赛|(?<=[A-Za-z])(?i:-cel|leucel|vec){{B}})""",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex DomainAny { get; }
 
     [GeneratedRegex($$"""本文|本报告|(?i:{{B}}this (?:article|report|briefing|review|piece){{B}})""", RegexOptions.CultureInvariant)]
     private static partial Regex MetaCue { get; }
@@ -89,13 +69,16 @@ public sealed partial class BriefComposer
         var sentences = units.Where(u => u.Kind == UnitKind.Sentence).ToList();
         // A Han character carries about as much as three Latin letters.
         var textLength = sentences.Sum(u => u.Text.Sum(c => c is >= '\u4e00' and <= '\u9fff' ? 3 : 1));
-        var domainMentions = paragraphs.Sum(p => DomainAny.Count(p.Text)) + DomainAny.Count(title);
+        // Traditional characters are folded first: the vocabularies are written in simplified Chinese.
+        var domainMentions = paragraphs.Sum(p => DomainCount(p.Text)) + DomainCount(title);
         // A drug-regulation or trials story that names the field once is still in scope; a bank report is not.
         var offTopic = domainMentions == 0
-            || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(p.Text)) < 3);
-        if (offTopic || (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2))
+            || (domainMentions < MinDomainMentions && paragraphs.Sum(p => DrugContext.Count(SectionClassifier.Fold(p.Text))) < 3);
+        var tooShort = (textLength < MinTextLength && facts.Count(FactPhrases.IsRenderable) < 2) || (sentences.Count < 2 && facts.Count < 2);
+        if (offTopic || tooShort)
         {
-            return TooLittle(title, lang, offTopic);
+            // A one-line CGT item is too short rather than off topic: say what is really missing.
+            return TooLittle(title, lang, offTopic && (domainMentions == 0 || !tooShort));
         }
 
         var candidates = new List<Candidate>();
@@ -116,7 +99,8 @@ public sealed partial class BriefComposer
 
         var sections = new List<BriefSection>();
         var shown = new List<Candidate>();
-        var core = PickCore(candidates, units, shown, numbers, zh);
+        var core = PickCore(candidates, units, shown, numbers, zh, About(title, paragraphs, candidates, zh), out var lead);
+        var beyondLead = 0;
         if (core.Count > 0)
         {
             sections.Add(new BriefSection(BriefSections.CoreInsights, BriefSections.Title(BriefSections.CoreInsights, lang), core));
@@ -126,7 +110,7 @@ public sealed partial class BriefComposer
         {
             var bullets = new List<BriefBullet>();
             // A sentence about the article itself ("本文梳理…", "this report reviews…") belongs to Core Insights only.
-            foreach (var candidate in candidates.Where(c => c.Section == key && !(c.Bullet.Facts.Count == 0 && MetaCue.IsMatch(c.Unit.Text))).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
+            foreach (var candidate in candidates.Where(c => c.Section == key && !(c.Bullet.Facts.Count == 0 && MetaCue.IsMatch(SectionClassifier.Fold(c.Unit.Text)))).OrderByDescending(c => c.Score).ThenBy(c => c.Unit.Ordinal))
             {
                 if (bullets.Count >= MaxBulletsPerSection)
                 {
@@ -142,6 +126,7 @@ public sealed partial class BriefComposer
 
                 shown.Add(candidate);
                 bullets.Add(candidate.Bullet);
+                beyondLead += candidate.Unit == lead?.Unit ? 0 : 1;
             }
 
             if (bullets.Count > 0)
@@ -150,7 +135,7 @@ public sealed partial class BriefComposer
             }
         }
 
-        if (sections.Count < 2)
+        if (sections.Count < 2 || beyondLead == 0)
         {
             // Nothing beyond the lead statement (a correction notice, a one-line item): not worth a brief.
             return TooLittle(title, lang, false);
@@ -171,6 +156,9 @@ public sealed partial class BriefComposer
             .Select(a => new ClassifiedSentence(a.Unit.Paragraph, a.Unit.Text, a.Section.Key, a.Section.Score, a.CoreScore))
             .ToList();
     }
+
+    /// <summary>Below this score a sentence's own cues are a passing word, not a topic (one disease name, one "will").</summary>
+    private const double WeakEvidence = 0.8;
 
     private sealed record Analysed(TextUnit Unit, List<int>? Facts, SectionScore Section, double CoreScore, double PositionBonus);
 
@@ -212,10 +200,12 @@ public sealed partial class BriefComposer
             var coreScore = scores[0];
             scores[0] = 0;
             var section = SectionClassifier.Best(scores);
-            if (section.Key is null && result.Count > 0 && result[^1].Unit.Paragraph == unit.Paragraph && result[^1].Section.Key is { } carried)
+            if (section.Score < WeakEvidence && result.Count > 0 && result[^1].Unit.Paragraph == unit.Paragraph
+                && result[^1].Section.Key is { } carried && result[^1].Unit.Kind == unit.Kind)
             {
-                // A sentence without cues continues the one before it ("Seven of them are CAR-T therapies.").
-                section = new SectionScore(carried, 0, 0);
+                // A sentence without cues, or with only a passing word ("…, all for blood cancers."), continues the one
+                // before it ("Seven of them are CAR-T therapies.").
+                section = new SectionScore(carried, section.Score, 0);
             }
 
             if (section.Key is null && fi?.Select(i => SectionClassifier.SectionOf(facts[i].Kind)).FirstOrDefault(k => k is not null) is { } byFact)
@@ -325,6 +315,13 @@ public sealed partial class BriefComposer
                 }
 
                 var parts = facts.Where((o, j) => j != i && o.GroupId == g && o.Paragraph == f.Paragraph).ToList();
+                if (parts.Any(p => p.Modality is not null && p.Modality == f.Modality && p.Value != f.Value))
+                {
+                    // A part with the whole's own field and another count ("14 CAR-T, including 7 CAR-T"): the whole's
+                    // field was misread, so it is rendered without one rather than with the wrong one.
+                    f = f with { Modality = null };
+                }
+
                 var head = FactPhrases.Clause(f, zh, previous, dateDetail);
                 if (head is null)
                 {
@@ -397,11 +394,26 @@ public sealed partial class BriefComposer
         return text;
     }
 
-    /// <summary>Core Insights: the sentence that says what the document is about, then its main claim.</summary>
-    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh)
+    /// <summary>The "about" statement in the brief's language, cited to the paragraph that names the field first.</summary>
+    private static BriefBullet? About(string title, IReadOnlyList<Paragraph> paragraphs, List<Candidate> candidates, bool zh)
+    {
+        var weights = candidates.Where(c => c.Section is not null).GroupBy(c => c.Section!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var text = DocumentTopics.About(title, paragraphs, weights, zh);
+        var first = paragraphs.FirstOrDefault(p => DomainCount(p.Text) > 0);
+        return text is null || first is null ? null : new BriefBullet(text, [first.Number], []);
+    }
+
+    /// <summary>Core Insights: what the document is about, then its main claim.</summary>
+    /// <remarks>
+    /// The lead sentence is quoted when it is in the brief's language. When it is not, the brief opens with
+    /// <paramref name="about"/> (the fields, regions and topics the document names, rendered in the brief's language)
+    /// and the main claim prefers a bullet rendered from facts over a quoted thesis in the other language.
+    /// </remarks>
+    private static List<BriefBullet> PickCore(List<Candidate> candidates, List<TextUnit> units, List<Candidate> shown, CitationVerifier.ParagraphNumbers numbers, bool zh, BriefBullet? about, out Candidate? leadSentence)
     {
         var result = new List<BriefBullet>();
         var sentences = candidates.Where(c => c.Unit.Kind == UnitKind.Sentence).ToList();
+        leadSentence = null;
         if (sentences.Count == 0)
         {
             return result;
@@ -412,16 +424,31 @@ public sealed partial class BriefComposer
             .OrderByDescending(c => c.CoreScore + Math.Min(DomainCount(c.Unit.Text), 2) + (c.Unit.Ordinal == sentences[0].Unit.Ordinal ? 1.5 : 0)
                 + (c.Unit.Paragraph == sentences[0].Unit.Paragraph ? 1 : 0) - (c.Unit.Text.Length < 25 ? 2 : 0))
             .First();
-        result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
-        shown.Add(lead);
+        leadSentence = lead;
+        var otherLanguage = TextUnits.IsChinese(lead.Unit.Text) != zh;
+        Candidate? leadShown = null;
+        if (otherLanguage && about is not null)
+        {
+            result.Add(about);
+        }
+        else
+        {
+            result.Add(AsQuote(lead, zh, numbers) ?? lead.Bullet);
+            shown.Add(lead);
+            leadShown = lead;
+        }
 
         // Main claim: a thesis sentence anywhere (标志着 / marks / overall …), else the strongest fact-bearing bullet.
         // Theses sit at the start or the end of an article; in the middle "本文"/"marks" is usually a side remark.
         var lastParagraph = units.Count == 0 ? 0 : units[^1].Paragraph;
-        var claim = sentences.Where(c => c != lead && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0)
+        var theses = sentences.Where(c => c != leadShown && c.CoreScore > 0 && (DomainCount(c.Unit.Text) > 0 || c.Bullet.Facts.Count > 0)
                 && (c.Unit.Paragraph <= 3 || c.Unit.Paragraph > lastParagraph - 3))
-                .OrderByDescending(c => c.CoreScore + c.Score).FirstOrDefault()
-            ?? candidates.Where(c => c != lead && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).FirstOrDefault();
+            .OrderByDescending(c => c.CoreScore + c.Score).ToList();
+        var factual = candidates.Where(c => c != leadShown && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).ToList();
+        var claim = theses.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
+            ?? factual.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
+            ?? theses.FirstOrDefault()
+            ?? factual.FirstOrDefault();
         // A short document keeps its remaining sentences for the body sections.
         if (claim is not null && candidates.Count >= 5 && Duplicate(claim, shown) is null && result.Count < MaxCoreBullets)
         {
@@ -431,6 +458,9 @@ public sealed partial class BriefComposer
 
         return result;
     }
+
+    /// <summary>A quoted sentence in the other language (marked "(zh)" or "(en)").</summary>
+    private static bool IsForeignQuote(BriefBullet bullet, bool zh) => bullet.Text.EndsWith(zh ? " (en)" : " (zh)", StringComparison.Ordinal);
 
     /// <summary>A lead sentence is shown as written (the "about" statement), even if it carries facts.</summary>
     private static BriefBullet? AsQuote(Candidate c, bool zh, CitationVerifier.ParagraphNumbers numbers)
@@ -451,7 +481,7 @@ public sealed partial class BriefComposer
         return zh ? text.Length is >= 12 and <= 220 : text.Length is >= 30 and <= 420;
     }
 
-    private static int DomainCount(string text) => DomainAny.Count(text);
+    private static int DomainCount(string text) => DocumentTopics.DomainCount(text);
 
     private static Candidate? Duplicate(Candidate candidate, List<Candidate> shown)
     {

@@ -152,7 +152,7 @@ internal static partial class FactPhrases
             FactKinds.ApprovalCount => $"{(agency.Length > 0 ? agency : region)}已批准{modality}产品{qv}款",
             FactKinds.ApplicationCount => $"{agency}{modality}申请{qv}件",
             FactKinds.ReviewTime => $"{agency}审评时限为{qv}",
-            FactKinds.Price => $"{f.Product ?? modality + "疗法"}价格{qv}",
+            FactKinds.Price => $"{f.Product ?? (modality.Length == 0 ? "该疗法" : modality.EndsWith("治疗", StringComparison.Ordinal) ? modality : modality + "疗法")}价格{qv}",
             FactKinds.DealValue => $"{f.Company ?? string.Empty}交易金额{qv}",
             FactKinds.MarketSize => $"{region}{modality}市场规模{qv}",
             FactKinds.Funding => $"{f.Company ?? "企业"}融资{qv}",

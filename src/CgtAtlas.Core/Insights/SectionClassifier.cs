@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CgtAtlas.Facts;
-using static CgtAtlas.Facts.Rx;
+using CgtAtlas.Text;
 
 namespace CgtAtlas.Insights;
 
@@ -10,76 +10,75 @@ namespace CgtAtlas.Insights;
 /// <param name="Margin">Score minus the runner-up's score: how clear-cut the choice is.</param>
 public readonly record struct SectionScore(string? Key, double Score, double Margin);
 
+/// <summary>One family of cue words for a section (for example "obligations" for policy), with its weight.</summary>
+/// <param name="Section">The section key the family points to.</param>
+/// <param name="Name">What the family is about (for reading the table, not used in scoring).</param>
+/// <param name="Pattern">Chinese and English cue words; Chinese is matched after folding traditional characters.</param>
+/// <param name="Weight">How much one family hit says about the section.</param>
+internal sealed record CueFamily(string Section, string Name, Regex Pattern, double Weight);
+
 /// <summary>
-/// Decides which brief section a sentence belongs to. General rules only: bilingual cue vocabularies per section
-/// (weighted: a strong cue such as 征求意见/guidance says more than a weak one such as 将/will) plus the kinds of
-/// the facts read from the sentence (a price is market, a trial count is overview, a review clock is regulatory,
-/// a forecast is outlook). Immutable and thread-safe.
+/// Decides which brief section a sentence belongs to. General rules only: bilingual cue families per section, each
+/// weighted by how much it says (an obligation such as 须/must says more about regulation than a regulator's name; a
+/// deal or a funding round says more about the market than the word "patients" says about trials), plus the kinds of
+/// the facts read from the sentence (a price is market, a trial count is overview, a review clock is regulatory, a
+/// forecast is outlook). Traditional Chinese is folded to simplified before matching. Immutable and thread-safe.
 /// </summary>
-public static partial class SectionClassifier
+public static class SectionClassifier
 {
-    private static readonly (string Key, Regex Cue, double Weight)[] Cues =
+    private const string AsciiBoundary = @"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))";
+
+    private static Regex R(string pattern) =>
+        new(pattern.Replace(@"\b", AsciiBoundary, StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static CueFamily F(string section, string name, double weight, string pattern) => new(section, name, R(pattern), weight);
+
+    private static readonly CueFamily[] Families =
     [
         // Core insights: the sentence that states the article's thesis.
-        (BriefSections.CoreInsights, CoreCue, 2.0),
+        F(BriefSections.CoreInsights, "thesis", 2.0, @"本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|\bthis (?:article|report|review|piece)\b|\boverall\b|\bin summary\b|\bmark(?:s|ed|ing) (?:a|an|the)\b|\bmilestone\b|\bsignals?\b|\bshift(?:ed|ing)? from\b"),
 
         // Industry overview: how big the field is and what it is made of.
-        (BriefSections.IndustryOverview, OverviewCue, 1.0),
-        (BriefSections.IndustryOverview, OverviewCountCue, 1.0),
+        F(BriefSections.IndustryOverview, "scale and landscape", 1.0, @"全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|统计|登记|\blandscape\b|\bsector\b|\bindustry\b|\bworldwide\b|\bglobal(?:ly)?\b|\bin total\b|\bcumulative\b|\bso far\b|\bto date\b|\bcount(?:s|ed)?\b|\btall(?:y|ies)\b|\bshare\b|\bunder way\b|\bregistered\b"),
+        F(BriefSections.IndustryOverview, "approvals as milestones", 1.4, @"已(?:有|批准|获批)\d*|共批准|获批(?!临床)|批准[^。;；]{0,40}上市|上市产品|有\d+余?[个款家项]|第[\d一二三四五六七八九十]+[款个]|首[款个][^。;；]{0,20}(?:获批|上市|疗法|产品)|\bthere (?:are|were)\b|\bapproved\b|\bauthori[sz]ed\b|\bfirst\b[^.;]{0,60}\bapprov\w*"),
 
-        // Policy and regulation.
-        (BriefSections.PolicyRegulatory, PolicyCue, 1.2),
-        (BriefSections.PolicyRegulatory, ReimbursementCue, 0.8),
-        // Obligations are the language of rules.
-        (BriefSections.PolicyRegulatory, ObligationCue, 1.0),
+        // Policy and regulation: who regulates, with what instruments, by which procedures, and what they demand.
+        F(BriefSections.PolicyRegulatory, "regulators", 0.8, @"药监局|药品监督管理|药审中心|审评中心|卫健委|卫生健康委|医保局|国务院|科技部|监管部门|监管机构|药品管理局|委员会|\bCDE\b|\bNMPA\b|\bFDA\b|\bEMA\b|\bCHMP\b|\bMHRA\b|\bPMDA\b|\bNHSA\b|\bagency\b|\bregulators?\b|\bauthorit(?:y|ies)\b|\bAdministration\b|\bCommission\b|\bParliament\b|\bCouncil\b|\bCongress\b|\bgovernment\b"),
+        F(BriefSections.PolicyRegulatory, "instruments", 1.3, @"政策|监管|法规|指导原则|征求意见|意见稿|通知|办法|规定|规范|条例|措施|实施方案|试点|目录|《|\bguidance\b|\bguidelines?\b|\bregulat\w*|\bpolicy\b|\bpolicies\b|\bdraft\b|\bframework\b|\bpathways?\b|\brules?\b|\blaws?\b|(?-i:\bAct\b)|\bcomment period\b|\bconsultation\b|\blegislat\w*|\bpilot\b"),
+        // Approval by a special pathway is a regulatory story rather than a landscape milestone.
+        F(BriefSections.PolicyRegulatory, "special pathways", 2.0, @"优先审评|突破性治疗|附条件|\bpriority review\b|\baccelerated approval\b|\bconditional (?:approval|marketing)\b|\bbreakthrough therapy\b|\bfast track\b|\bexpanded access\b|\bcompassionate use\b"),
+        F(BriefSections.PolicyRegulatory, "procedures and decisions", 1.2, @"审评|审批|注册|申报|受理|备案|递交|上市申请|印发|出台|施行|生效|颁布|黑框警告|说明书|上市后研究|不建议批准|评估|\bdesignations?\b|\bRMAT\b|\bPRIME\b|\borphan drug\b|\bboxed warning\b|\bfil(?:ed|es|ing) for\b|\bsubmi(?:tted|ssions?)\b|\blabel(?:ling)?\b|\bREMS\b|\bclinical hold\b|\bclearance\b|\btak(?:e|es|ing)? effect\b|\btook effect\b|\bin force\b|\benacted\b|\bissued\b|\bfinali[sz]ed\b|\bpropos(?:ed|es|al)\b|\breview (?:clock|time|period)\b|\bnegative opinion\b|\bassessments?\b|\breimbursement list\b|\bnational (?:basic )?medical insurance\b|纳入医保|医保目录|国家医保"),
+        // Obligations are the language of rules: like the tense of a forecast, the modality of a sentence wins over
+        // its topic ("must report safety data" is a rule, not a trial result). Requests are weaker evidence.
+        F(BriefSections.PolicyRegulatory, "obligations", 2.0, @"须|应当|必须|不得(?!不)|需(?:开展|提交|通过|获得|符合|满足|报告|备案)|\bmust\b|\bshall\b|\bwill need to\b|\bneed to (?:submit|report|file|provide|show)\b|\b(?:are|is) required to\b|\bmandat\w*|\bobliged\b"),
+        F(BriefSections.PolicyRegulatory, "requests", 1.3, @"要求|\brequire(?:s|d|ments?)?\b|\basked (?:for|to)\b|\brequest(?:s|ed)?\b"),
 
-        // Clinical development and innovation.
-        (BriefSections.ClinicalDevelopment, ClinicalCue, 1.0),
-        (BriefSections.ClinicalDevelopment, ClinicalApplicationCue, 0.6),
+        // Clinical development and innovation: trials, their outcomes and safety, and the science behind products.
+        F(BriefSections.ClinicalDevelopment, "trials", 1.0, @"临床|试验|入组|受试者|研究者发起|随机|对照|单臂|队列|病例|[1-3I]+期|[ⅠⅡⅢ]期|首次人体|人体试验|首例|\bclinical\b|\btrials?\b|\bphase\b|\benrol\w*|\bstud(?:y|ies)\b|\brandomi[sz]ed\b|\bsingle-arm\b|\bcohorts?\b|\bcase series\b|\bfirst-in-human\b|\bpivotal\b|\bIND\b|\bINDs\b|\bdos(?:ed|e|es|ing)\b"),
+        F(BriefSections.ClinicalDevelopment, "outcomes and safety", 1.2, @"缓解|应答|疗效|有效率|终点|随访|生存|无进展|出血率|安全性|不良反应|不良事件|毒性|细胞因子释放|肝衰竭|肝损伤|研究显示|\bresponses?\b|\bremission\b|\befficacy\b|\bendpoints?\b|\bfollow-up\b|\bsurvival\b|\bprogression-free\b|\bORR\b|\bPFS\b|\bdurab\w*|\brelapse\w*|\bdata\b|\breadout\b|\bsafety\b|\badverse\b|\btoxicit\w*|\bsyndrome\b|\bCRS\b|\bICANS\b|\bside effects?\b|\bgrade \d\b|\bdeaths?\b|\bdied\b|\bliver (?:failure|injury)\b|数据"),
+        F(BriefSections.ClinicalDevelopment, "science and technology", 1.0, @"研发|创新|平台|技术|靶点|靶向|递送|载体|突破|在研|管线|适应症|机制|微环境|抗原|修饰|纳米颗粒|[TB]细胞|注射|给药|输注|回输|\bplatforms?\b|\btechnolog\w*|\bdeliver\w*|\bvectors?\b|\binnovat\w*|\bpipeline\b|\btarget(?:s|ing|ed)?\b|\bmechanism\b|\b[TB][- ]cells?\b|\bantigens?\b|\bmutations?\b|\bgenome\b|\bedit(?:ed|or)\b|\bnanoparticles?\b|\bguide RNA\b|\bengineer(?:ed|ing)\b|\ballogeneic\b|\bautologous\b|\bin vivo\b|\bex vivo\b|\binfusions?\b|\binjections?\b|\bcell lines?\b"),
+        F(BriefSections.ClinicalDevelopment, "diseases and patients", 0.5, @"患者|病人|淋巴瘤|白血病|骨髓瘤|狼疮|肿瘤|癌|血友病|肌营养不良|罕见病|自身免疫|\bpatients?\b|\blymphoma\b|\bleu(?:k|c)a?emia\b|\bmyeloma\b|\blupus\b|\bcancers?\b|\btumou?rs?\b|\bha?emophilia\b|\bsickle cell\b|\bdiseases?\b|\bdisorders?\b|\bautoimmune\b"),
+        F(BriefSections.ClinicalDevelopment, "trial permits", 0.6, @"默示许可|获批临床|临床试验申请|\bclinical trial applications?\b|\bIND (?:applications?|clearance)\b"),
 
-        // Market dynamics and challenges.
-        (BriefSections.MarketDynamics, MarketCue, 1.1),
+        // Market dynamics and challenges: money, competition and supply.
+        F(BriefSections.MarketDynamics, "prices and payment", 1.2, @"市场|价格|定价|费用|售价|万元|亿元|美元|支付|报销|惠民保|商业保险|商保|自费|可及|负担|昂贵|高昂|\bmarket\w*\b|\bpric\w*\b|\bcosts?\b|\bcostly\b|\bexpensive\b|\baffordab\w*|\baccess\b|\breimburs\w*|\bpayers?\b|\bpayment\b|\binsur\w*|\bout-of-pocket\b|\bdiscount\w*|\byuan\b|\bRMB\b|\bUS\$|[$£€]\d"),
+        F(BriefSections.MarketDynamics, "deals and financing", 1.5, @"融资|交易|首付款|里程碑付款|授权|合作协议|收购|并购|投资|募资|\bdeals?\b|\blicens\w*|\bupfront\b|\bmilestones?\b|\bacqui\w*|\bmergers?\b|\bmerged\b|\bfunding\b|\bfinancing\b|\braised\b|\braise[sd]?\b(?=[^.]{0,60}(?:\$|million|billion|funds|capital|round))|\binvest\w*|\bventure\b|\bIPO\b|\bvaluation\b|\bin cash\b|\btransactions?\b|\bbuyers?\b"),
+        F(BriefSections.MarketDynamics, "commerce and competition", 1.3, @"销售|营收|收入|商业化|竞争|同质化|跨国|药企|股价|裁员|市值|\bsales\b|\brevenue\b|\bcommerciali\w*|\bcompetit\w*|\bmultinational\w*|\bshare price\b|\bstock\b|\blayoffs?\b|\bjob cuts\b|\bcut staff\b|\bworkforce\b|\brestructur\w*|\buptake\b"),
+        F(BriefSections.MarketDynamics, "supply and manufacturing", 1.4, @"产能|扩产|扩建|成本|供不应求|短缺|瓶颈|委托生产|挑战|障碍|\bmanufacturing capacity\b|\bcapacity\b|\bexpan(?:d|ds|ded|ding|sion)\b[^.;]{0,30}\b(?:plant|site|facility|manufacturing)\b|\bsupply\b|\bdemand\b|\bshortages?\b|\bbottlenecks?\b|\btight\b|\bbatch(?:es)?\b|\bprocurement\b|\bchallenges?\b|\bbarriers?\b|\bobstacles?\b|\bsticking point\b"),
 
         // Future prospects: the tense of a sentence outweighs its topic, so forecast words are strong cues.
-        (BriefSections.FutureProspects, FutureCue, 2.0),
-        (BriefSections.FutureProspects, FutureWeakCue, 0.7),
+        F(BriefSections.FutureProspects, "forecasts and plans", 2.4, @"未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|拟于|新赛道|\bfuture\b|\boutlook\b|\bprospects?\b|(?<!\bas )\bexpect(?:s|ed|ing)?\b|\banticipat\w*|\bforecast\w*|\bproject(?:s|ed|ions?)\b|\bby 20\d\d\b|\bplan(?:s|ning)? to\b|\bintends? to\b|\bhopes? to\b|\bnext (?:year|decade|few years|frontiers?)\b|\bin the coming\b|\bin the years ahead\b|\bwithin the next\b|\bpoised\b"),
+        F(BriefSections.FutureProspects, "possibility", 0.7, @"潜力|机遇|\bwill\b|\bcould\b|\bpotential\b|\bopportunit\w*|\bfrontiers?\b|\bemerging\b|\blikely\b|\beventually\b"),
     ];
 
-    // Cue patterns are case-insensitive. Consecutive English cues share one leading {{B}} ({{B}}(?:word{{B}}|word{{B}}…)):
-    // the same matches as a boundary on each alternative, but the boundary is tested once per position instead of once
-    // per word, which made the largest cues four to ten times faster.
-    [GeneratedRegex($$"""本文|总体来看|总的来看|综上|总之|标志着|意味着|里程碑|从.{1,6}到.{1,6}转变|{{B}}(?:this (?:article|report|review|piece){{B}}|overall{{B}}|in summary{{B}}|mark(?:s|ed|ing) (?:a|an|the){{B}}|milestone{{B}}|signals?{{B}}|shift(?:ed|ing)? from{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CoreCue { get; }
+    private static readonly Lazy<TraditionalToSimplified> Folding = new(() =>
+    {
+        var table = Path.Combine(TextServices.DefaultDataDirectory, "t2s.tsv");
+        return File.Exists(table) ? TraditionalToSimplified.Load(table) : TraditionalToSimplified.Identity;
+    });
 
-    [GeneratedRegex($$"""全球|行业|产业|领域|格局|全景|盘点|累计|共有|总数|数量|占比|占据|半壁江山|截至|蓝皮书|{{B}}(?:landscape{{B}}|sector{{B}}|industry{{B}}|worldwide{{B}}|global(?:ly)?{{B}}|in total{{B}}|cumulative{{B}}|so far{{B}}|to date{{B}}|count(?:s|ed)?{{B}}|tall(?:y|ies){{B}}|share{{B}}|under way{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex OverviewCue { get; }
-
-    [GeneratedRegex($$"""已(?:有|批准|获批)\d*|共批准|获批(?!临床)|上市产品|有\d+余?[个款家项]|{{B}}(?:there (?:are|were){{B}}|approved{{B}}|authori[sz]ed{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex OverviewCountCue { get; }
-
-    [GeneratedRegex($$"""政策|监管|法规|指导原则|征求意见|意见稿|审评|审批|注册|申报|药监局|药审中心|卫健委|医保局|{{B}}(?:CDE{{B}}|NMPA{{B}}|FDA{{B}}|EMA{{B}}|CHMP{{B}}|NHSA{{B}})|通知|办法|规定|规范|条例|试点|《|{{B}}(?:guidance{{B}}|guidelines?{{B}}|regulat\w*|policy{{B}}|policies{{B}}|draft{{B}}|framework{{B}}|pathway{{B}}|designation{{B}}|RMAT{{B}}|PRIME{{B}}|pilot{{B}}|rules?{{B}}|comment period{{B}}|review (?:clock|time|period){{B}}|agency{{B}}|regulator{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex PolicyCue { get; }
-
-    [GeneratedRegex($$"""纳入医保|医保目录|国家医保|{{B}}(?:reimbursement list{{B}}|national (?:basic )?medical insurance{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ReimbursementCue { get; }
-
-    [GeneratedRegex($$"""须|应当|必须|不得(?!不)|要求|{{B}}(?:must{{B}}|shall{{B}}|require[sd]?{{B}}|will need to{{B}}|authorit(?:y|ies){{B}}|regulators?{{B}}|Administration{{B}}|Commission{{B}}|Parliament{{B}}|legislat\w*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ObligationCue { get; }
-
-    [GeneratedRegex($$"""默示许可|获批临床|临床试验申请|{{B}}(?:clinical trial applications?{{B}}|IND (?:applications?|clearance){{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ClinicalApplicationCue { get; }
-
-    [GeneratedRegex($$"""临床|试验|入组|受试者|缓解|应答|疗效|有效率|安全性|不良反应|终点|随访|数据|研发|创新|平台|技术|靶点|递送|载体|突破|首例|在研|管线|适应症|实体瘤|{{B}}(?:clinical{{B}}|trials?{{B}}|phase{{B}}|enrol\w*|response{{B}}|remission{{B}}|efficacy{{B}}|safety{{B}}|endpoint{{B}}|follow-up{{B}}|data{{B}}|readout{{B}}|platform{{B}}|technolog\w*|delivery{{B}}|vectors?{{B}}|innovat\w*|pipeline{{B}}|target(?:s|ing|ed)?{{B}}|first-in-human{{B}}|pivotal{{B}}|solid tumou?rs?{{B}}|dos(?:ed|e|es|ing){{B}}|IND{{B}}|INDs{{B}}|stud(?:y|ies){{B}})|研究显示|注射|给药|输注|生存|出血率|不良|{{B}}(?:survival{{B}}|infusion{{B}}|injection{{B}}|syndrome{{B}}|toxicit\w*|adverse{{B}}|patients{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ClinicalCue { get; }
-
-    [GeneratedRegex($$"""市场|价格|定价|费用|售价|万元|支付|可及|商业化|销售|营收|收入|融资|交易|首付款|里程碑付款|授权|合作|收购|并购|竞争|跨国|药企|挑战|成本|产能|昂贵|高昂|负担|报销|惠民保|商业保险|集采|{{B}}(?:market\w*{{B}}|pric\w*{{B}}|costs?{{B}}|costly{{B}}|expensive{{B}}|sales{{B}}|revenue{{B}}|deals?{{B}}|licens\w*|upfront{{B}}|milestones?{{B}}|acqui\w*|funding{{B}}|financing{{B}}|raised?{{B}}|invest\w*|competit\w*|commerciali\w*|access{{B}}|affordab\w*|reimburs\w*|payers?{{B}}|insur\w*|challenges?{{B}}|sticking point{{B}}|multinational\w*|manufacturing capacity{{B}}|procurement{{B}}|yuan{{B}}|RMB{{B}}|US\$)|\$\d|{{B}}(?:supply{{B}}|demand{{B}}|shortages?{{B}}|capacity{{B}}|batch(?:es)?{{B}})|供不应求|同质化|生产成本""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex MarketCue { get; }
-
-    [GeneratedRegex($$"""未来|有望|预计|预测|展望|前景|趋势|下一步|下一个|或将|将会|将成为|将迎来|将进一步|将有|到20\d\d年|明年|计划|新赛道|{{B}}(?:future{{B}}|outlook{{B}}|prospects?{{B}}|expect(?:s|ed|ing)?{{B}}|forecast\w*|project(?:s|ed|ions?){{B}}|by 20\d\d{{B}}|plans? to{{B}}|next (?:year|decade|few years|frontiers?){{B}}|in the coming{{B}}|poised{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex FutureCue { get; }
-
-    [GeneratedRegex($$"""潜力|机遇|{{B}}(?:will{{B}}|could{{B}}|potential{{B}}|opportunit\w*|frontiers?{{B}}|emerging{{B}}|likely{{B}}|eventually{{B}})""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex FutureWeakCue { get; }
+    /// <summary>The text with traditional Chinese characters folded to simplified (the cue words are simplified).</summary>
+    public static string Fold(string text) => Folding.Value.Fold(text);
 
     /// <summary>Weight of one fact of a kind for its section: facts are stronger evidence than words.</summary>
     private const double FactWeight = 1.5;
@@ -102,14 +101,28 @@ public static partial class SectionClassifier
     {
         ArgumentNullException.ThrowIfNull(sentence);
         ArgumentNullException.ThrowIfNull(factKinds);
-        var scores = new double[BriefSections.Order.Count];
-        foreach (var (key, cue, weight) in Cues)
+        var folded = Fold(sentence);
+        var perSection = new List<double>[BriefSections.Order.Count];
+        foreach (var family in Families)
         {
-            var hits = cue.Count(sentence);
+            var hits = family.Pattern.Count(folded);
             if (hits > 0)
             {
-                // Diminishing returns: a sentence full of one section's words is not three times as sure.
-                scores[Index(key)] += weight * (1 + Math.Log(hits));
+                // Diminishing returns: a sentence full of one family's words is not three times as sure.
+                (perSection[Index(family.Section)] ??= []).Add(family.Weight * (1 + Math.Log(hits)));
+            }
+        }
+
+        var scores = new double[BriefSections.Order.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            // The strongest family counts fully, each further one half as much as the one before: a sentence naming
+            // a disease, a target and a trial is not more clinical than one that reports a response rate.
+            var factor = 1.0;
+            foreach (var contribution in (perSection[i] ?? []).OrderDescending())
+            {
+                scores[i] += factor * contribution;
+                factor /= 2;
             }
         }
 

@@ -22,7 +22,8 @@ internal sealed record TextUnit(int Paragraph, int Start, int End, string Text, 
 /// <summary>Splits paragraphs into sentences (Chinese and English punctuation), headings and table rows.</summary>
 internal static partial class TextUnits
 {
-    [GeneratedRegex(@"^\s*(?:[#]+\s*|[•·\-\*]\s+|\(?\d{1,2}[.)、]\s*(?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\s*)", RegexOptions.CultureInvariant)]
+    // List markers, heading marks and interview speaker labels ("Q:", "答:"): layout, not content.
+    [GeneratedRegex(@"^\s*(?:[#]+\s*|[•·\-\*]\s+|\(?\d{1,2}[.)、]\s*(?!\d)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)\s*|(?:Q|A|问|答|记者|主持人)\s*[:：]\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker { get; }
 
     private static readonly string[] Abbreviations =
@@ -41,7 +42,7 @@ internal static partial class TextUnits
                 continue;
             }
 
-            if (IsHeading(text))
+            if (IsHeading(text) || IsQuestion(text))
             {
                 units.Add(new TextUnit(p.Number, 0, text.Length, StripMarker(text), UnitKind.Heading, units.Count));
                 continue;
@@ -102,6 +103,21 @@ internal static partial class TextUnits
         var han = t.Count(c => c is >= '\u4e00' and <= '\u9fff');
         var limit = han * 2 >= t.Length ? 30 : 70;
         return !endsLikeSentence && t.Length <= limit;
+    }
+
+    /// <summary>
+    /// A paragraph that is one short question (an interviewer's "Q: …?" or a rhetorical subheading): like a heading,
+    /// it says what the paragraphs below are about and is not itself a claim.
+    /// </summary>
+    public static bool IsQuestion(string text)
+    {
+        var t = text.Trim();
+        if (t.Length is 0 or > 120 || t[^1] is not ('?' or '？'))
+        {
+            return false;
+        }
+
+        return t[..^1].IndexOfAny(['。', '!', '?', '！', '？']) < 0 && !t[..^1].Contains(". ", StringComparison.Ordinal);
     }
 
     /// <summary>Removes a leading list marker or heading mark ("1. ", "## ", "一、", "• ").</summary>

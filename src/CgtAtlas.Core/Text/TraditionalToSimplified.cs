@@ -40,4 +40,28 @@ public sealed class TraditionalToSimplified
 
     /// <summary>The simplified form of <paramref name="c"/>, or <paramref name="c"/> itself.</summary>
     public char Fold(char c) => _map.TryGetValue(c, out var simplified) ? simplified : c;
+
+    /// <summary>The text with every foldable character replaced (the same string when nothing folds).</summary>
+    public string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = 0;
+        while (i < text.Length && !_map.ContainsKey(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, this), static (span, state) =>
+        {
+            for (var k = 0; k < span.Length; k++)
+            {
+                span[k] = state.Item2.Fold(state.text[k]);
+            }
+        });
+    }
 }

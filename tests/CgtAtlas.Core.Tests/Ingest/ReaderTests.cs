@@ -80,6 +80,15 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void Table_rows_in_plain_text_stay_one_paragraph_each()
+    {
+        var text = "CAR-T价格\n\n国内两款产品的定价如下。\n\n产品 | 企业 | 价格\n阿基仑赛注射液 | 复星凯特 | 120万元\n瑞基奥仑赛注射液 | 药明巨诺 | 129万元\n";
+        var document = ReadOne(new PlainTextReader(), Encoding.UTF8.GetBytes(text));
+        Assert.Equal(["国内两款产品的定价如下。", "产品 | 企业 | 价格", "阿基仑赛注射液 | 复星凯特 | 120万元", "瑞基奥仑赛注射液 | 药明巨诺 | 129万元"],
+            document.Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
     public void Utf16_with_bom_and_big5_are_decoded()
     {
         var text = "Title\n\n細胞治療產品獲准上市，審評時間縮短。";

@@ -95,6 +95,7 @@ public sealed class BriefComposerTests
 
                 var bullets = brief.Sections.SelectMany(s => s.Bullets).Select(b => b.Text).ToList();
                 Assert.Equal(bullets.Count, bullets.Distinct(StringComparer.Ordinal).Count());
+                AssertNothingInvented(brief, doc.Paragraphs, $"{doc.Name} ({lang})");
             }
         }
     }
@@ -109,6 +110,141 @@ public sealed class BriefComposerTests
         foreach (var line in md.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)))
         {
             Assert.Matches(@"\[\d+\]$", line);
+        }
+    }
+
+    [Fact]
+    public void A_one_line_cgt_item_is_too_short_rather_than_off_topic()
+    {
+        var brief = Composer.Compose("简讯", Doc("某公司CAR-T产品获批临床。"), new DateOnly(2025, 5, 1), "en");
+        Assert.Empty(brief.Sections);
+        Assert.Contains("too short", brief.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("gene therapy content", brief.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_notice_with_nothing_beyond_its_lead_is_too_little_in_either_language()
+    {
+        var paragraphs = Doc(
+            "本刊日前刊发的CAR-T支付一文中，将某CAR-T产品的公开报道价格误写为109.9万元，正确数字应为99.9万元，现已更正。",
+            "特此说明，并向读者致歉。");
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var brief = Composer.Compose("更正", paragraphs, new DateOnly(2025, 7, 26), lang);
+            Assert.True(brief.Sections.Count == 0, $"{lang}: {brief.Sections.Count} sections");
+            Assert.NotNull(brief.Note);
+        }
+    }
+
+    [Fact]
+    public void A_table_without_running_text_is_too_little_to_summarise()
+    {
+        var brief = Composer.Compose("CAR-T价格", Doc("产品 | 企业 | 价格", "阿基仑赛注射液 | 复星凯特 | 120万元", "瑞基奥仑赛注射液 | 药明巨诺 | 129万元"), new DateOnly(2025, 5, 1), "en");
+        Assert.Empty(brief.Sections);
+        Assert.NotNull(brief.Note);
+    }
+
+    [Fact]
+    public void Table_rows_give_bullets_only_through_their_facts()
+    {
+        var paragraphs = Doc(
+            "The table lists CAR-T therapies approved by the FDA and their list prices at launch in the United States.",
+            "Product | Company | Year | Price",
+            "Kymriah | Novartis | 2017 | $475,000",
+            "Yescarta | Kite | 2017 | $373,000",
+            "Analysts expect prices of new CAR-T therapies to stay high until manufacturing becomes cheaper.");
+        foreach (var lang in new[] { "en", "zh" })
+        {
+            var brief = Composer.Compose("FDA-approved CAR-T prices", paragraphs, new DateOnly(2025, 5, 1), lang);
+            var rowBullets = brief.Sections.SelectMany(s => s.Bullets).Where(b => b.Citations.Any(c => c is 3 or 4)).ToList();
+            Assert.NotEmpty(rowBullets);
+            foreach (var bullet in rowBullets)
+            {
+                Assert.NotEmpty(bullet.Facts);
+                Assert.DoesNotContain(" | ", bullet.Text, StringComparison.Ordinal);
+            }
+
+            AssertNothingInvented(brief, paragraphs, lang);
+        }
+    }
+
+    [Fact]
+    public void List_items_become_bullets_without_their_markers()
+    {
+        var paragraphs = Doc(
+            "本周细胞与基因治疗领域要闻如下。",
+            "1. 国家药监局发布细胞治疗产品药学变更指导原则征求意见稿，要求企业开展可比性研究。",
+            "2. 某CAR-T产品在复发难治淋巴瘤患者中的完全缓解率超过六成。",
+            "- 多家企业完成融资，资金将用于扩建病毒载体产能。",
+            "- 业内预计，未来三年自身免疫病将成为细胞治疗的新方向。");
+        var brief = Composer.Compose("周报", paragraphs, new DateOnly(2025, 5, 1), "zh");
+        Assert.True(brief.Sections.Count >= 3, $"{brief.Sections.Count} sections");
+        foreach (var bullet in brief.Sections.SelectMany(s => s.Bullets))
+        {
+            Assert.DoesNotMatch(@"^\s*(?:\d+[.)、]|[-•])", bullet.Text);
+        }
+
+        AssertNothingInvented(brief, paragraphs, "list");
+    }
+
+    [Fact]
+    public void Mixed_language_paragraph_marks_each_quoted_sentence_by_its_own_language()
+    {
+        var paragraphs = Doc(
+            "The company reported that its CAR-T therapy for multiple myeloma kept most patients in remission after two years. 国内多家医院已开展该疗法的真实世界研究。",
+            "Analysts expect the therapy to be used in earlier lines of treatment as more data arrive. 监管方面，药监局要求企业补充长期随访数据。");
+        var en = Composer.Compose("Mixed CAR-T update", paragraphs, new DateOnly(2025, 5, 1), "en");
+        var quoted = en.Sections.SelectMany(s => s.Bullets).Where(b => b.Facts.Count == 0).Select(b => b.Text).ToList();
+        Assert.Contains(quoted, t => t.EndsWith("。 (zh)", StringComparison.Ordinal));
+        Assert.All(quoted.Where(t => t.EndsWith('.')), t => Assert.DoesNotContain("(zh)", t, StringComparison.Ordinal));
+        AssertNothingInvented(en, paragraphs, "mixed");
+    }
+
+    [Fact]
+    public void Core_insights_speak_the_brief_language_when_the_article_does_not()
+    {
+        var en = Composer.Compose("中国细胞与基因治疗加速突围", SeedLike, new DateOnly(2025, 9, 20), "en");
+        var about = en.Sections[0].Bullets[0].Text;
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", about);
+        Assert.Contains("cell and gene therapy", about, StringComparison.Ordinal);
+        Assert.Contains("China", about, StringComparison.Ordinal);
+
+        var english = Doc(
+            "The FDA approved a CAR-T therapy for adults with relapsed lymphoma after two earlier lines of treatment.",
+            "In the pivotal trial, most patients responded and about half had a complete response.",
+            "The company set a list price of $410,000, in line with other CAR-T products in the United States.",
+            "Analysts expect sales to grow as more treatment centres are certified next year.",
+            "The agency required a boxed warning about cytokine release syndrome and neurological toxicity.");
+        var zh = Composer.Compose("FDA approves a CAR-T therapy", english, new DateOnly(2025, 5, 1), "zh");
+        var aboutZh = zh.Sections[0].Bullets[0].Text;
+        Assert.Matches(@"^本文关注美国CAR-T", aboutZh);
+        Assert.DoesNotContain("中国", aboutZh, StringComparison.Ordinal);
+
+        // Same language: the lead sentence itself is the clearest statement of what the article is about.
+        var zhOfZh = Composer.Compose("中国细胞与基因治疗加速突围", SeedLike, new DateOnly(2025, 9, 20), "zh");
+        Assert.Equal(SeedLike[0].Text, zhOfZh.Sections[0].Bullets[0].Text);
+    }
+
+    /// <summary>
+    /// No invented content: a bullet is rendered from facts, or it quotes a sentence of a paragraph it cites, or it is
+    /// the Core Insights "about" statement, which carries no figures. Every number is checked by the verifier.
+    /// </summary>
+    private static void AssertNothingInvented(Brief brief, IReadOnlyList<Paragraph> paragraphs, string name)
+    {
+        foreach (var section in brief.Sections)
+        {
+            foreach (var (bullet, i) in section.Bullets.Select((b, i) => (b, i)))
+            {
+                Assert.Empty(CitationVerifier.Check(bullet, paragraphs));
+                if (bullet.Facts.Count > 0)
+                {
+                    continue;
+                }
+
+                var text = bullet.Text.EndsWith(" (zh)", StringComparison.Ordinal) || bullet.Text.EndsWith(" (en)", StringComparison.Ordinal) ? bullet.Text[..^5] : bullet.Text;
+                var about = section.Key == BriefSections.CoreInsights && i == 0 && !text.Any(char.IsDigit);
+                Assert.True(about || bullet.Citations.Any(c => paragraphs[c - 1].Text.Contains(text, StringComparison.Ordinal)), $"{name}: not a sentence of a cited paragraph: {bullet.Text}");
+            }
         }
     }
 

@@ -11,15 +11,18 @@ namespace CgtAtlas.Core.Tests.Insights;
 public sealed class SectionAccuracyTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Threshold: 0.75. The labels themselves are not unanimous — a sentence about reimbursement policy is policy to
-    /// one analyst and market to another — and when we labelled a sample twice, about one sentence in ten changed
-    /// section. Asking more than three in four of a rule-based classifier would tune it to our own wording.
+    /// Threshold: 0.90 (measured 0.983). The labels themselves are not unanimous — a sentence about reimbursement
+    /// policy is policy to one analyst and market to another — and when we labelled a sample twice, about one sentence
+    /// in ten changed section: asking more would tune the classifier to our own wording.
     /// </summary>
-    public const double Threshold = 0.75;
+    public const double Threshold = 0.90;
 
-    /// <summary>The held-out set (written before its sentences were ever classified) is small (8 documents), so one
-    /// sentence moves its accuracy by about 4 points: its floor sits one notch lower.</summary>
-    public const double HoldoutThreshold = 0.70;
+    /// <summary>
+    /// Held-out floor: 0.82 (measured 0.926 over 19 documents / 95 sentences; 0.852 on the first batch, h01–h08, the
+    /// batch written furthest from the current cue families). One sentence moves the figure by about one point; the
+    /// floor sits three points under the weaker batch so a new, differently worded batch does not fail it by chance.
+    /// </summary>
+    public const double HoldoutThreshold = 0.82;
 
     private static readonly BriefComposer Composer = new();
 
@@ -32,7 +35,12 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
         Assert.True(docs.Count(d => d.Name.Contains("_en_", StringComparison.Ordinal)) >= 10);
         Assert.True(docs.Count(d => d.Name.Contains("_mixed_", StringComparison.Ordinal)) >= 2);
         Assert.True(docs.Sum(d => d.Sentences.Count) >= 100);
-        foreach (var doc in docs)
+        var holdout = LabelledBriefs.Load("holdout");
+        Assert.True(holdout.Count >= 12, $"{holdout.Count} held-out documents");
+        Assert.True(holdout.Sum(d => d.Sentences.Count) >= 60);
+        Assert.True(holdout.Count(d => d.Name.Contains("_zh_", StringComparison.Ordinal)) >= 4);
+        Assert.True(holdout.Count(d => d.Name.Contains("_en_", StringComparison.Ordinal)) >= 4);
+        foreach (var doc in docs.Concat(holdout))
         {
             foreach (var (text, section) in doc.Sentences)
             {
@@ -68,6 +76,7 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
             {
                 var got = Find(classified, text)?.Section ?? "(none)";
                 total++;
+                confusion[(expected, got)] = confusion.GetValueOrDefault((expected, got)) + 1;
                 if (got == expected)
                 {
                     correct++;
@@ -75,19 +84,28 @@ public sealed class SectionAccuracyTests(ITestOutputHelper output)
                 else if (details)
                 {
                     output.WriteLine($"{doc.Name}: expected {expected}, got {got}: {text}");
-                    confusion[(expected, got)] = confusion.GetValueOrDefault((expected, got)) + 1;
                 }
             }
         }
 
         var accuracy = (double)correct / total;
-        foreach (var ((expected, got), n) in confusion.OrderByDescending(kv => kv.Value))
-        {
-            output.WriteLine($"  {expected} -> {got}: {n}");
-        }
-
+        PrintConfusion(confusion);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"section accuracy {accuracy:F3} ({correct}/{total}) over {docs.Count} documents"));
         return accuracy;
+    }
+
+    /// <summary>Rows: the labelled section; columns: the section given; then each section's recall.</summary>
+    private void PrintConfusion(Dictionary<(string Expected, string Got), int> confusion)
+    {
+        var body = BriefSections.Order.Skip(1).Append("(none)").ToList();
+        static string Short(string key) => key == "(none)" ? "none" : key[..Math.Min(8, key.Length)];
+        output.WriteLine($"{"labelled \\ given",-20}" + string.Concat(body.Select(k => $"{Short(k),10}")) + $"{"recall",10}");
+        foreach (var expected in body.Where(e => confusion.Keys.Any(k => k.Expected == e)))
+        {
+            var row = body.Select(got => confusion.GetValueOrDefault((expected, got))).ToList();
+            var recall = (double)confusion.GetValueOrDefault((expected, expected)) / row.Sum();
+            output.WriteLine($"{expected,-20}" + string.Concat(row.Select(n => $"{n,10}")) + string.Create(CultureInfo.InvariantCulture, $"{recall,10:F2}"));
+        }
     }
 
     private static ClassifiedSentence? Find(IReadOnlyList<ClassifiedSentence> classified, string text) =>
