@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CgtAtlas.Documents;
+using CgtAtlas.Text;
 using static CgtAtlas.Facts.Rx;
 
 namespace CgtAtlas.Facts;
@@ -12,7 +13,7 @@ namespace CgtAtlas.Facts;
 public sealed partial class FactExtractor
 {
     /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
     [GeneratedRegex($$"""治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|{{B}}cells?{{B}}|gene|biotech|{{B}}bio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)""", RegexOptions.CultureInvariant)]
@@ -45,7 +46,10 @@ public sealed partial class FactExtractor
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var facts = new List<Fact>();
-        if (!paragraphs.Any(p => DomainCue.IsMatch(p.Text) || ModalityResolver.FindAll(p.Text).Count > 0 || AgencyResolver.Agencies.FindAll(p.Text).Count > 0))
+        // The patterns are written in simplified Chinese: traditional characters are folded one to one (same length, so
+        // every offset still points into the original paragraph, which the evidence is cut from).
+        var folded = paragraphs.Select(p => TraditionalToSimplified.Shipped.Fold(p.Text)).ToList();
+        if (!folded.Any(t => DomainCue.IsMatch(t) || ModalityResolver.FindAll(t).Count > 0 || AgencyResolver.Agencies.FindAll(t).Count > 0))
         {
             return facts;
         }
@@ -53,9 +57,10 @@ public sealed partial class FactExtractor
         var nextGroup = 1;
         string[]? header = null;
         var document = new DocumentState();
-        foreach (var paragraph in paragraphs)
+        for (var pi = 0; pi < paragraphs.Count; pi++)
         {
-            var text = paragraph.Text;
+            var paragraph = paragraphs[pi];
+            var text = folded[pi];
             var isTable = SentenceSplitter.IsTableRow(text);
             string[]? cells = isTable ? text.Split('|').Select(c => c.Trim()).ToArray() : null;
             if (!isTable)
@@ -161,7 +166,7 @@ public sealed partial class FactExtractor
                 ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
             facts.Add(new Fact(e.Kind, null, null, null, modality, region, agency, e.Product, e.Company, date,
-                c.Paragraph.Number, s, null));
+                c.Paragraph.Number, sentence.Of(c.Paragraph.Text), null));
         }
     }
 
@@ -305,7 +310,7 @@ public sealed partial class FactExtractor
                 product ??= subjectProduct.Value ?? RowName(c);
             }
 
-            var evidence = sentenceText;
+            var evidence = sentence.Of(c.Paragraph.Text);
             facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
                 c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
         }

@@ -71,14 +71,8 @@ public static class SectionClassifier
         F(BriefSections.FutureProspects, "possibility", 0.7, @"潜力|机遇|\bwill\b|\bcould\b|\bpotential\b|\bopportunit\w*|\bfrontiers?\b|\bemerging\b|\blikely\b|\beventually\b"),
     ];
 
-    private static readonly Lazy<TraditionalToSimplified> Folding = new(() =>
-    {
-        var table = Path.Combine(TextServices.DefaultDataDirectory, "t2s.tsv");
-        return File.Exists(table) ? TraditionalToSimplified.Load(table) : TraditionalToSimplified.Identity;
-    });
-
     /// <summary>The text with traditional Chinese characters folded to simplified (the cue words are simplified).</summary>
-    public static string Fold(string text) => Folding.Value.Fold(text);
+    public static string Fold(string text) => TraditionalToSimplified.Shipped.Fold(text);
 
     /// <summary>Weight of one fact of a kind for its section: facts are stronger evidence than words.</summary>
     private const double FactWeight = 1.5;

@@ -14,6 +14,18 @@ public sealed class TraditionalToSimplified
     /// <summary>A folder that maps nothing (used when no table is available).</summary>
     public static TraditionalToSimplified Identity { get; } = new([]);
 
+    private static readonly Lazy<TraditionalToSimplified> ShippedTable = new(() =>
+    {
+        var table = Path.Combine(TextServices.DefaultDataDirectory, "t2s.tsv");
+        return File.Exists(table) ? Load(table) : Identity;
+    });
+
+    /// <summary>
+    /// The table shipped in the data folder, loaded once (identity when it is missing). For rule-based readers of
+    /// text — section cues, fact patterns — whose vocabularies are written in simplified Chinese.
+    /// </summary>
+    public static TraditionalToSimplified Shipped => ShippedTable.Value;
+
     /// <summary>Number of characters the table folds.</summary>
     public int Count => _map.Count;
 

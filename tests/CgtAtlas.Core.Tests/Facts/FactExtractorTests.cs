@@ -42,6 +42,24 @@ public sealed class FactExtractorTests
         Assert.Contains(fact.Evidence, text.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Traditional_Chinese_reads_like_simplified_and_keeps_its_own_evidence()
+    {
+        // The patterns are simplified; a Hong Kong or Taiwan source must give the same facts, with evidence cut from
+        // its own (traditional) text.
+        const string traditional = "截至2025年9月,國家藥監局已批准14款細胞和基因治療產品,全球CGT臨床試驗約2000項。";
+        var facts = Extract(traditional);
+
+        var approvals = Assert.Single(facts, f => f.Kind == "approval_count");
+        Assert.Equal(14, approvals.Value!.Value, 3);
+        Assert.Equal("NMPA", approvals.Agency);
+        var trials = Assert.Single(facts, f => f.Kind == "trial_count");
+        Assert.Equal(2000, trials.Value!.Value, 3);
+        Assert.Equal("approx", trials.Qualifier);
+        Assert.All(facts, f => Assert.Contains(f.Evidence, traditional, StringComparison.Ordinal));
+        Assert.Contains(facts, f => f.Evidence.Contains("國家藥監局", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("CT041是靶向Claudin18.2的CAR-T细胞治疗产品,目前处于I期临床。")]
     [InlineData("The Phase 1 CAR-T trial NCT01234567 tested an AAV9 vector and CD19/BCMA targets.")]
