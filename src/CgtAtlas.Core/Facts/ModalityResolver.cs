@@ -49,27 +49,27 @@ internal static partial class ModalityResolver
 
     public static readonly TermDictionary Terms = new(
     [
-        (CarNk, "CAR-NK"),
-        (TcrT, "TCR-T"),
-        (CarT, "CAR-T"),
-        (Til, "TIL"),
-        (Cgt, "CGT"),
-        (GeneEditing, "gene editing"),
-        (OncolyticVirus, "oncolytic virus"),
-        (SmallNucleicAcid, "small nucleic acid"),
-        (Mrna, "mRNA"),
-        (StemCell, "stem cell"),
-        (GeneTherapy, "gene therapy"),
-        (CellTherapy, "cell therapy"),
+        (CarNk, "CAR-NK", []),
+        (TcrT, "TCR-T", []),
+        (CarT, "CAR-T", []),
+        (Til, "TIL", []),
+        (Cgt, "CGT", []),
+        (GeneEditing, "gene editing", []),
+        (OncolyticVirus, "oncolytic virus", []),
+        (SmallNucleicAcid, "small nucleic acid", []),
+        (Mrna, "mRNA", []),
+        (StemCell, "stem cell", []),
+        (GeneTherapy, "gene therapy", []),
+        (CellTherapy, "cell therapy", []),
         // Generic-name stems: …仑赛 (CAR-T), …司兰/…生钠 (siRNA/ASO), …vec (gene therapy), …leucel (cell therapy).
-        (CarTStem, "CAR-T"),
-        (NucleicAcidStem, "small nucleic acid"),
+        (CarTStem, "CAR-T", ["仑赛"]),
+        (NucleicAcidStem, "small nucleic acid", ["司兰", "司仑", "生钠", "西兰"]),
         // …赛 is the Chinese rendering of the INN stem -cel (cell therapies) when it names a product (…赛注射液).
-        (CellTherapyStem, "cell therapy"),
-        (NucleicAcidInn, "small nucleic acid"),
-        (GeneTherapyInn, "gene therapy"),
-        (CarTInn, "CAR-T"),
-        (CellTherapyInn, "cell therapy"),
+        (CellTherapyStem, "cell therapy", ["注射液"]),
+        (NucleicAcidInn, "small nucleic acid", ["siran", "rsen"]),
+        (GeneTherapyInn, "gene therapy", ["vec"]),
+        (CarTInn, "CAR-T", ["-cel"]),
+        (CellTherapyInn, "cell therapy", ["leucel"]),
     ]);
 
     [GeneratedRegex("""CAR-?NK""", RegexOptions.CultureInvariant)]
