@@ -118,6 +118,37 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
         }
     }
 
+    public DocumentProvenance GetProvenance(long documentId)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT published, source IS NOT NULL OR url IS NOT NULL FROM documents WHERE id = $id";
+        command.Parameters.AddWithValue("$id", documentId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return new DocumentProvenance(null, false);
+        }
+
+        DateOnly? published = !reader.IsDBNull(0)
+            && DateOnly.TryParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date : null;
+        return new DocumentProvenance(published, reader.GetBoolean(1));
+    }
+
+    public void Relink(long oldCanonical, long newCanonical)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = """
+            UPDATE documents SET near_dup_of = $new WHERE (id = $old OR near_dup_of = $old) AND id <> $new;
+            UPDATE documents SET near_dup_of = NULL WHERE id = $new;
+            """;
+        command.Parameters.AddWithValue("$old", oldCanonical);
+        command.Parameters.AddWithValue("$new", newCanonical);
+        command.ExecuteNonQuery();
+    }
+
     public void Commit()
     {
         if (!_completed)

@@ -82,6 +82,35 @@ public sealed class LibraryIngestTests
         Assert.Equal(1, hit.CollapsedCopies);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_original_heads_its_group_even_when_a_reprint_was_ingested_first(bool separateRuns)
+    {
+        using var temp = new TempLibrary();
+        var reprint = temp.Write("reprint.md", "---\ntitle: 转载稿\ndate: 2025-04-12\n---\n\n" +
+            Story.Replace("显著减少患者出血事件", "明显减少了患者的出血事件", StringComparison.Ordinal));
+        var original = temp.Write("original.md", "---\ntitle: 原文\ndate: 2025-04-10\nsource: 某医药媒体\nurl: https://example.org/a\n---\n\n" + Story);
+        var later = temp.Write("later.md", "---\ntitle: 再转载\ndate: 2025-04-20\n---\n\n" +
+            Story.Replace("显著减少患者出血事件", "减少了患者的出血事件", StringComparison.Ordinal));
+
+        var ids = new Dictionary<string, long>();
+        foreach (var batch in separateRuns ? [[reprint], [original], [later]] : new[] { new[] { reprint, original, later } })
+        {
+            foreach (var d in temp.Library.Ingest(batch).Documents)
+            {
+                ids[d.Path] = d.Id;
+            }
+        }
+
+        Assert.Null(temp.Library.GetDocument(ids[original])!.NearDuplicateOf);
+        Assert.Equal(ids[original], temp.Library.GetDocument(ids[reprint])!.NearDuplicateOf);
+        Assert.Equal(ids[original], temp.Library.GetDocument(ids[later])!.NearDuplicateOf);
+        var hit = Assert.Single(temp.Library.Search(new() { Query = "血友病" }).Hits);
+        Assert.Equal(ids[original], hit.Id);
+        Assert.Equal(2, hit.CollapsedCopies);
+    }
+
     [Fact]
     public void Bad_inputs_fail_one_by_one_and_good_ones_are_kept()
     {

@@ -264,6 +264,16 @@ public sealed class IngestPipeline
             }
         }
 
+        // A later-ingested copy can be the original (the reprint came first in the folder): it then heads the group.
+        var previousHead = nearDuplicateOf;
+        var headsGroup = previousHead is { } head
+            && new DocumentProvenance(content.Published, content.Source is not null || content.Url is not null)
+                .IsMoreOriginalThan(batch.GetProvenance(head));
+        if (headsGroup)
+        {
+            nearDuplicateOf = null;
+        }
+
         try
         {
             var id = batch.Add(new NewDocument
@@ -279,6 +289,18 @@ public sealed class IngestPipeline
                 IngestedAt = _clock.GetUtcNow(),
                 Subjects = document.Subjects,
             });
+            if (headsGroup)
+            {
+                batch.Relink(previousHead!.Value, id);
+                for (var i = 0; i < fingerprints.Count; i++)
+                {
+                    if (fingerprints[i].Id == previousHead)
+                    {
+                        fingerprints[i] = (id, fingerprints[i].SimHash);
+                    }
+                }
+            }
+
             if (document.SimHash is { } added)
             {
                 fingerprints.Add((nearDuplicateOf ?? id, added));

@@ -16,6 +16,15 @@ public interface IDocumentBatch : IDisposable
     /// <summary>Adds an existing document to collections (idempotent).</summary>
     void AddToCollections(long documentId, IReadOnlyList<string> collections);
 
+    /// <summary>What a stored document says of its origin (for choosing the original among syndicated copies).</summary>
+    DocumentProvenance GetProvenance(long documentId);
+
+    /// <summary>
+    /// Makes <paramref name="newCanonical"/> the first copy of the near-duplicate group <paramref name="oldCanonical"/>
+    /// headed: the old head and every copy linked to it now point to the new one.
+    /// </summary>
+    void Relink(long oldCanonical, long newCanonical);
+
     /// <summary>Makes the batch durable.</summary>
     void Commit();
 }
