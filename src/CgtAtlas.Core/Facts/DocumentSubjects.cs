@@ -25,12 +25,14 @@ public sealed record DocumentSubject(SubjectKind Kind, string Value, int Mention
 /// </summary>
 /// <remarks>
 /// "Mentioned enough to count": named in the title, or at least <see cref="MinBodyMentions"/> times in the body. One
-/// passing mention in a long article ("unlike CAR-T, …") does not make it a CAR-T document.
+/// passing mention in a long article ("unlike CAR-T, …") does not make it a CAR-T document. A regulator is rarely named
+/// in passing, and approval news names it once, in the lead ("国家药监局批准…"): an agency also counts when the first
+/// paragraph names it.
 /// </remarks>
 public static class DocumentSubjects
 {
     /// <summary>Bumped when the rule or the dictionaries change, so stored subjects are recomputed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Body mentions needed when the title does not name the subject.</summary>
     public const int MinBodyMentions = 2;
@@ -46,18 +48,23 @@ public static class DocumentSubjects
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(paragraphs);
+        var body = paragraphs as IReadOnlyList<Paragraph> ?? paragraphs.ToList();
         var inTitle = Scan(title).ToHashSet();
+        var agenciesInLead = body.Count > 0
+            ? s_agencies.Value.FindAll(body[0].Text).Select(m => (SubjectKind.Agency, m.Value)).ToHashSet()
+            : [];
+
         // One scan over the whole body: a scan has a fixed cost per call that, paid per paragraph, was most of the
         // time. The blank line between paragraphs keeps a mention from merging across them.
-        var body = new Dictionary<(SubjectKind, string), int>();
-        foreach (var key in Scan(string.Join("\n\n", paragraphs.Select(p => p.Text))))
+        var mentions = new Dictionary<(SubjectKind, string), int>();
+        foreach (var key in Scan(string.Join("\n\n", body.Select(p => p.Text))))
         {
-            body[key] = body.GetValueOrDefault(key) + 1;
+            mentions[key] = mentions.GetValueOrDefault(key) + 1;
         }
 
-        return inTitle.Union(body.Keys)
-            .Select(key => (Key: key, Body: body.GetValueOrDefault(key), Title: inTitle.Contains(key)))
-            .Where(s => s.Title || s.Body >= MinBodyMentions)
+        return inTitle.Union(mentions.Keys)
+            .Select(key => (Key: key, Body: mentions.GetValueOrDefault(key), Title: inTitle.Contains(key)))
+            .Where(s => s.Title || s.Body >= MinBodyMentions || agenciesInLead.Contains(s.Key))
             .Select(s => new DocumentSubject(s.Key.Item1, s.Key.Item2, s.Body + (s.Title ? 1 : 0)))
             .OrderBy(s => s.Kind).ThenByDescending(s => s.Mentions).ThenBy(s => s.Value, StringComparer.Ordinal)
             .ToList();

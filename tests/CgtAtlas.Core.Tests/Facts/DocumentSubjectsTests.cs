@@ -35,4 +35,17 @@ public sealed class DocumentSubjectsTests
         Assert.DoesNotContain("EMA", values);
         Assert.Equal(2, subjects.Single(s => s.Value == "TIL").Mentions);
     }
+
+    [Fact]
+    public void A_regulator_named_once_in_the_lead_counts_but_not_once_further_down()
+    {
+        var subjects = DocumentSubjects.Find("新药获批上市", [
+            P(1, "国家药监局近日批准一款CAR-T产品上市，用于复发难治大B细胞淋巴瘤。"),
+            P(2, "该产品此前已在美国获批，FDA的审评用时约八个月。"),
+        ]);
+        var nmpa = Assert.Single(subjects, s => s.Value == "NMPA");
+        Assert.Equal(1, nmpa.Mentions);
+        Assert.DoesNotContain(subjects, s => s.Value == "FDA");
+        Assert.DoesNotContain(subjects, s => s.Value == "CAR-T"); // a modality still needs the title or two mentions
+    }
 }
