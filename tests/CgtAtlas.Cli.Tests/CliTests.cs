@@ -88,6 +88,36 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Search_json_errors_are_json_with_the_same_exit_code()
+    {
+        var missing = Run("search", "CAR-T", "--json");
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("no library", JsonDocument.Parse(missing.Err).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        Run("ingest", Path.Combine(TestPaths.Corpus, "notices"));
+        var syntax = Run("search", "a OR", "--json");
+        Assert.Equal(2, syntax.Code);
+        Assert.Empty(syntax.Out);
+        Assert.Contains("invalid query", JsonDocument.Parse(syntax.Err).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var paging = Run("search", "CAR-T", "--limit", "0", "--json");
+        Assert.Equal(2, paging.Code);
+        Assert.Contains("--limit", JsonDocument.Parse(paging.Err).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_json_snippets_are_plain_text_with_marks()
+    {
+        Run("ingest", TestPaths.Corpus);
+        var search = Run("search", "CAR-T OR 溶瘤病毒 OR 基因", "--limit", "50", "--json");
+        Assert.Equal(0, search.Code);
+        var snippets = JsonDocument.Parse(search.Out).RootElement.GetProperty("hits").EnumerateArray()
+            .Select(h => h.GetProperty("snippet").GetString() ?? string.Empty).ToList();
+        Assert.Contains(snippets, s => s.Contains("<mark>", StringComparison.Ordinal));
+        Assert.All(snippets, s => Assert.DoesNotMatch("&(quot|amp|lt|gt|#\\d+);", s));
+    }
+
+    [Fact]
     public void Missing_library_and_document_are_reported()
     {
         var missing = Run("search", "CAR-T");

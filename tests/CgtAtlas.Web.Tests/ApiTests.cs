@@ -127,7 +127,26 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
 
         var wrong = web.Client();
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");
-        await AssertProblem(await wrong.PutAsJsonAsync($"/api/documents/{web.OncolyticId}/status", new { status = "done" }), HttpStatusCode.Unauthorized);
+        await AssertProblem(await wrong.PutAsJsonAsync($"/api/documents/{web.OncolyticId}/status", new { status = "done" }), HttpStatusCode.Unauthorized,
+            "invalid token");
+    }
+
+    [Fact]
+    public async Task A_parameter_that_does_not_parse_is_named_in_the_problem()
+    {
+        var response = await web.Client().GetAsync("/api/search?q=CAR-T&offset=abc");
+        await AssertProblem(response, HttpStatusCode.BadRequest, "offset");
+    }
+
+    [Fact]
+    public async Task Query_error_position_matches_the_message()
+    {
+        var response = await web.Client().GetAsync("/api/search?q=" + Uri.EscapeDataString("CAR-T AND"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await Json(response);
+        var position = body.GetProperty("position").GetInt32();
+        Assert.True(position > 1);
+        Assert.Contains($"position {position}", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

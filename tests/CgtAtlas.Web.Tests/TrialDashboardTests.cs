@@ -69,6 +69,21 @@ public sealed class TrialDashboardTests : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Trial_records_show_phase_and_status_in_words()
+    {
+        var trials = await _web.Client().GetStringAsync("/landscape/trials");
+        Assert.DoesNotMatch("<td>[^<]*PHASE\\d", trials);
+        Assert.DoesNotContain("<td>COMPLETED</td>", trials, StringComparison.Ordinal);
+        Assert.Contains("<td>Completed</td>", trials, StringComparison.Ordinal);
+
+        var zh = _web.Client();
+        zh.DefaultRequestHeaders.Add("Cookie", "cgt_lang=zh");
+        var trialsZh = await zh.GetStringAsync("/landscape/trials");
+        Assert.Contains("<td>已完成</td>", trialsZh, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<td>[^<]*\\d期"), trialsZh);
+    }
+
+    [Fact]
     public async Task Unknown_bar_values_are_not_found()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _web.Client().GetAsync("/landscape/trials?country=Atlantis")).StatusCode);

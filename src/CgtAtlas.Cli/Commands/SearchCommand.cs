@@ -30,16 +30,20 @@ internal static class SearchCommand
                 Offset = parse.GetValue(offset),
                 Sort = parse.GetValue(sort),
             };
+            var asJson = parse.GetValue(json);
             if (request.Limit is < 1 or > Library.MaxPageSize || request.Offset < 0)
             {
-                console.Error.WriteLine($"cgt: --limit must be 1-{Library.MaxPageSize} and --offset 0 or more");
-                return ExitCodes.Usage;
+                return Fail(console, asJson, $"--limit must be 1-{Library.MaxPageSize} and --offset 0 or more", ExitCodes.Usage);
             }
 
-            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, console.Error, mustExist: true);
+            // In JSON mode the opener's message is caught and re-sent as a JSON error, so a script reads one format.
+            using var openError = new StringWriter(CultureInfo.InvariantCulture);
+            using var library = LibraryOpener.TryOpen(parse.GetValue(CliOptions.Db)!, asJson ? openError : console.Error, mustExist: true);
             if (library is null)
             {
-                return ExitCodes.PartialFailure;
+                var message = openError.ToString().Trim();
+                return asJson ? Fail(console, asJson, message.StartsWith("cgt: ", StringComparison.Ordinal) ? message[5..] : message, ExitCodes.PartialFailure)
+                    : ExitCodes.PartialFailure;
             }
 
             SearchResults results;
@@ -49,11 +53,10 @@ internal static class SearchCommand
             }
             catch (QuerySyntaxException ex)
             {
-                console.Error.WriteLine($"cgt: invalid query: {ex.Message}");
-                return ExitCodes.Usage;
+                return Fail(console, asJson, $"invalid query: {ex.Message}", ExitCodes.Usage);
             }
 
-            if (parse.GetValue(json))
+            if (asJson)
             {
                 JsonOutput.Write(console.Output, new
                 {
@@ -63,7 +66,8 @@ internal static class SearchCommand
                         id = h.Id,
                         title = h.Title,
                         score = h.Score,
-                        snippet = h.Snippet?.ToHtml(),
+                        // Plain text with only the <mark> highlights: JSON readers escape for their own medium, so no HTML entities.
+                        snippet = h.Snippet?.Render("<mark>", "</mark>", text => text),
                         published = h.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         language = h.Language.ToCode(),
                         source = h.Source,
@@ -78,6 +82,21 @@ internal static class SearchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // Errors go to stderr either way, as {"error": …} under --json, with the same exit code.
+    private static int Fail(CliConsole console, bool asJson, string message, int exitCode)
+    {
+        if (asJson)
+        {
+            JsonOutput.Write(console.Error, new { error = message });
+        }
+        else
+        {
+            console.Error.WriteLine($"cgt: {message}");
+        }
+
+        return exitCode;
     }
 
     private static void WriteTable(CliConsole console, Library library, SearchRequest request, SearchResults results)

@@ -127,8 +127,7 @@ public static class ApiEndpoints
         }
         catch (QuerySyntaxException ex)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid query", detail: ex.Message,
-                extensions: new Dictionary<string, object?> { ["position"] = ex.Position });
+            return InvalidQuery(ex);
         }
     }
 
@@ -261,12 +260,18 @@ public static class ApiEndpoints
         }
         catch (QuerySyntaxException ex)
         {
-            return Results.Problem(statusCode: 400, title: "Invalid query", detail: ex.Message);
+            return InvalidQuery(ex);
         }
 
         var created = gate.Run((_, w) => w.SaveSearch(saved.Name, saved.Query));
         return Results.Created($"/api/saved-searches/{created.Id}", new SavedSearchDto(created.Id, created.Name, created.Query, created.LastOpenedAt, 0));
     }
+
+    // The parser counts from 0 but its messages say "position 1" for the first character; the body uses the
+    // message's 1-based count so a reader sees one number, not two.
+    private static IResult InvalidQuery(QuerySyntaxException ex) =>
+        Results.Problem(statusCode: 400, title: "Invalid query", detail: ex.Message,
+            extensions: new Dictionary<string, object?> { ["position"] = ex.Position + 1 });
 
     private static IResult NoDocument(long id) => Results.Problem(statusCode: 404, title: "Not found", detail: $"no document with id {id}");
 }
@@ -281,8 +286,13 @@ internal sealed class RequireTokenFilter(AccessToken token) : IEndpointFilter
             return next(context);
         }
 
-        context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-        return ValueTask.FromResult<object?>(Results.Problem(statusCode: 401, title: "Token required",
-            detail: "changes need the access token: send 'Authorization: Bearer <token>' (CGT_TOKEN, or the token printed by `cgt serve` at first start)"));
+        // A wrong token is told apart from a missing one: the client that sent one needs to fix it, not add it.
+        var offered = AccessToken.HeaderOffered(context.HttpContext);
+        context.HttpContext.Response.Headers.WWWAuthenticate = offered ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return ValueTask.FromResult<object?>(offered
+            ? Results.Problem(statusCode: 401, title: "Invalid token",
+                detail: "invalid token: the token sent does not match the access token (CGT_TOKEN, or the token printed by `cgt serve` at first start)")
+            : Results.Problem(statusCode: 401, title: "Token required",
+                detail: "changes need the access token: send 'Authorization: Bearer <token>' (CGT_TOKEN, or the token printed by `cgt serve` at first start)"));
     }
 }

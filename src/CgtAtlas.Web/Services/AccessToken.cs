@@ -43,6 +43,13 @@ public sealed class AccessToken
     public bool Matches(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate.Trim()), _token);
 
+    /// <summary>True when the request offers a token in a header at all, right or wrong.</summary>
+    public static bool HeaderOffered(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey("X-CGT-Token");
+    }
+
     /// <summary>True when the request carries the token in a header (API clients).</summary>
     public bool HeaderAuthorized(HttpContext context)
     {

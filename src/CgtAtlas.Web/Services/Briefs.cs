@@ -82,11 +82,12 @@ public sealed partial class PlaceholderBriefProvider : IBriefProvider
 }
 
 /// <summary>A fact found in a document (a number with its unit and kind), with its paragraph.</summary>
-/// <param name="Text">What the fact says, in plain words.</param>
+/// <param name="Text">What the fact says, in plain English words.</param>
+/// <param name="TextZh">The same in Chinese (amounts in 万/亿, kinds translated).</param>
 /// <param name="Kind">Kind of fact (price, trial count, approval …).</param>
 /// <param name="Paragraph">Paragraph it comes from.</param>
 /// <param name="Disagrees">True when the knowledge base holds a different number (claim check).</param>
-public sealed record FactItem(string Text, string Kind, int Paragraph, bool Disagrees);
+public sealed record FactItem(string Text, string TextZh, string Kind, int Paragraph, bool Disagrees);
 
 /// <summary>An entity linked to the knowledge base (product, company …).</summary>
 /// <param name="Name">Display name.</param>

@@ -42,7 +42,8 @@ public sealed class KnowledgeFactsProvider : IFactsProvider
             .ToHashSet();
 
         var items = facts.Where(f => f.Value is not null || f.Product is not null).Select(f => new FactItem(
-            Describe(f),
+            FactText.Describe(f, zh: false),
+            FactText.Describe(f, zh: true),
             f.Kind,
             f.Paragraph,
             disagreeing.Contains((f.Paragraph, f.Evidence)) && verdicts.Any(v => v.Verdict == "disagrees" && v.Paragraph == f.Paragraph
@@ -51,35 +52,6 @@ public sealed class KnowledgeFactsProvider : IFactsProvider
             .Select(m => new EntityItem(m.Name, m.Type.ToString().ToLowerInvariant()))
             .ToList();
         return new DocumentFacts(true, null, items, entities);
-    }
-
-    private static string Describe(Fact f)
-    {
-        var parts = new List<string>();
-        if (f.Value is { } value)
-        {
-            var qualifier = f.Qualifier switch
-            {
-                "approx" => "about ",
-                "over" => "over ",
-                "at_least" => "at least ",
-                "under" => "under ",
-                "at_most" => "at most ",
-                _ => string.Empty,
-            };
-            parts.Add(qualifier + Number(value) + (f.Unit is null or "count" ? string.Empty : " " + f.Unit));
-        }
-
-        parts.Add(f.Kind.Replace('_', ' '));
-        foreach (var context in new[] { f.Modality, f.Product, f.Agency, f.Region, f.Date })
-        {
-            if (!string.IsNullOrEmpty(context))
-            {
-                parts.Add(context);
-            }
-        }
-
-        return string.Join(" · ", parts);
     }
 
     private static string Number(double? value) =>
