@@ -233,4 +233,27 @@ public sealed class FactExtractorTests
             Assert.Equal(value, fact.Value);
         }
     }
+
+    [Fact]
+    public void Yuan_amounts_are_Chinese_when_their_sentence_names_no_region()
+    {
+        // The region of the previous paragraph (the US) must not carry over to a renminbi price.
+        var zh = Extract("美国FDA已批准7款CAR-T产品,Kymriah定价47.5万美元。", "奕凯达单次治疗费用120万元。");
+        Assert.Equal("CN", Assert.Single(zh, f => f.Unit == "CNY").Region);
+        var en = Extract("The FDA has approved seven CAR-T products; Kymriah costs $475,000.", "Carvykti costs RMB 1.2 million per infusion.");
+        Assert.Equal("CN", Assert.Single(en, f => f.Unit == "CNY").Region);
+        var mainland = Extract("In the US, CAR-T sales reached $2 billion.", "大陆CAR-T市场规模约为5亿美元。");
+        Assert.Equal("CN", Assert.Single(mainland, f => f.Paragraph == 2).Region);
+    }
+
+    [Fact]
+    public void A_back_reference_to_a_whole_takes_the_whole_modality_not_the_last_part()
+    {
+        var zh = Extract("我国已批准14款CGT产品,包括7款CAR-T、1款溶瘤病毒。14款中有9款在最近三年获批。");
+        var nine = Assert.Single(zh, f => f.Value == 9);
+        Assert.Equal("CGT", nine.Modality);
+        var en = Extract("China has approved 14 CGT products, including seven CAR-T and one oncolytic virus. Of the 14, nine were approved in the last three years.");
+        var enNine = Assert.Single(en, f => f.Value == 9);
+        Assert.Equal("CGT", enNine.Modality);
+    }
 }
