@@ -13,7 +13,7 @@ namespace CgtAtlas.Facts;
 public sealed partial class FactExtractor
 {
     /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
     [GeneratedRegex($$"""治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|{{B}}cells?{{B}}|gene|biotech|{{B}}bio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)""", RegexOptions.CultureInvariant)]

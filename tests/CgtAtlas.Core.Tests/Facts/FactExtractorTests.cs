@@ -256,4 +256,36 @@ public sealed class FactExtractorTests
         var enNine = Assert.Single(en, f => f.Value == 9);
         Assert.Equal("CGT", enNine.Modality);
     }
+
+    [Theory]
+    [InlineData("On 10 April 2025, the NMPA approved two CAR-T products.", 10)]
+    [InlineData("2025年4月10日,国家药监局批准了两款CAR-T产品。", 10)]
+    [InlineData("该CAR-T产品比医保谈判门槛低1000元。", 1000)]
+    [InlineData("该小核酸药物每年注射两次。", 2)]
+    [InlineData("The siRNA drug is injected twice a year.", 2)]
+    [InlineData("2003年和2005年获批的老产品仍在销售,它们是基因治疗药物。", 2)]
+    public void Numbers_that_are_not_amounts_give_no_fact(string text, double value)
+    {
+        Assert.DoesNotContain(Extract(text), f => f.Value == value);
+    }
+
+    [Theory]
+    [InlineData("CAR-T疗法定价40万至50万美元。")]
+    [InlineData("CAR-T therapies are priced at $400,000 to $500,000.")]
+    public void A_range_is_its_lower_and_upper_bound(string text)
+    {
+        // The labelling convention: "A to B" is A at_least and B at_most, never B exact.
+        var prices = Extract(text).Where(f => f.Unit == "USD").Select(f => (f.Value, f.Qualifier)).ToList();
+        Assert.Equal([(400_000d, "at_least"), (500_000d, "at_most")], prices);
+    }
+
+    [Theory]
+    [InlineData("该基因治疗药物每支仅一两百元。", 150, "approx")]
+    [InlineData("奕凯达是唯一低于100万元的CAR-T产品。", 1_000_000, "under")]
+    public void Vague_amounts_keep_their_vagueness(string text, double value, string qualifier)
+    {
+        var price = Assert.Single(Extract(text), f => f.Unit == "CNY");
+        Assert.Equal(value, price.Value!.Value, 3);
+        Assert.Equal(qualifier, price.Qualifier);
+    }
 }
