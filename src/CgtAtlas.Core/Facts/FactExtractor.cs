@@ -160,8 +160,11 @@ public sealed partial class FactExtractor
                 modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
             }
 
-            // A policy titled with 《》 is a Chinese document even when no region is named.
-            var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+            // The approving or issuing agency named in the sentence decides the region over any country it mentions
+            // ("CDE发布…,与欧盟的ATMP架构接近" is a Chinese policy). A policy titled with 《》 is a Chinese document even
+            // when no region is named.
+            var region = AgencyResolver.RegionOf(agencies.FirstOrDefault().Value) ?? c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value
+                ?? AgencyResolver.RegionOf(agency)
                 ?? (e.Kind == FactKinds.Policy && s.Contains('《', StringComparison.Ordinal) ? "CN" : null)
                 ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);

@@ -162,6 +162,10 @@ internal static partial class QuantityMatcher
     [GeneratedRegex("""比[^,;。]{1,24}?(?:低|高|便宜|贵|少|多)(?:出|了)?$""", RegexOptions.CultureInvariant)]
     private static partial Regex DifferenceLead { get; }
 
+    // "这两个类别", "these two documents": items already named, counted again, not a new amount.
+    [GeneratedRegex($$"""(?:这|那)$|(?i:{{B}}(?:these|those)\s+)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex Demonstrative { get; }
+
     // "每年注射两次", "twice a year": how often, not how many.
     [GeneratedRegex("""每(?:年|月|周|天|日|季度?)[^,;。\d]{0,6}$""", RegexOptions.CultureInvariant)]
     private static partial Regex FrequencyLead { get; }
@@ -371,6 +375,11 @@ internal static partial class QuantityMatcher
             if (OrdinalLead.IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
+            }
+
+            if (Demonstrative.IsMatch(before))
+            {
+                return Skipped(q, "back-reference");
             }
 
             if (m.Groups["ar"].Success && HyphenCode.IsMatch(Head(text, q.NumberEnd)))

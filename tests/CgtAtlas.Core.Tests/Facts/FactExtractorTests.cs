@@ -288,4 +288,21 @@ public sealed class FactExtractorTests
         Assert.Equal(value, price.Value!.Value, 3);
         Assert.Equal(qualifier, price.Qualifier);
     }
+
+    [Theory]
+    [InlineData("CDE于2025年6月10日发布《先进治疗药品的范围、归类和释义》征求意见稿,概念上与欧盟的ATMP框架接近。")]
+    [InlineData("On 10 June 2025 the CDE issued a draft guidance on advanced therapy products, close to the European ATMP framework.")]
+    public void The_issuing_agency_decides_a_policy_region_over_a_country_it_is_compared_with(string text)
+    {
+        var policy = Assert.Single(Extract(text), f => f.Kind == "policy");
+        Assert.Equal("CN", policy.Region);
+    }
+
+    [Theory]
+    [InlineData("基因治疗和溶瘤病毒这两个类别中,分别有2003年和2005年获批的老产品。")]
+    [InlineData("Of the gene therapy and oncolytic virus classes, these two classes each hold a product approved in 2003 and 2005.")]
+    public void A_demonstrative_count_points_back_and_is_no_new_amount(string text)
+    {
+        Assert.DoesNotContain(Extract(text), f => f.Value == 2);
+    }
 }
