@@ -305,4 +305,12 @@ public sealed class FactExtractorTests
     {
         Assert.DoesNotContain(Extract(text), f => f.Value == 2);
     }
+
+    [Theory]
+    [InlineData("美国市场CAR-T的标价约为45万美元。")]
+    [InlineData("In the US market, the list price of a CAR-T therapy is about $450,000.")]
+    public void A_price_in_a_market_is_a_price_not_a_market_size(string text)
+    {
+        Assert.Equal("price", Assert.Single(Extract(text), f => f.Unit == "USD").Kind);
+    }
 }
