@@ -50,7 +50,7 @@ internal static partial class AgencyResolver
     [GeneratedRegex($$"""全球|世界范围|(?i:{{B}}global(?:ly)?{{B}}|worldwide)""", RegexOptions.CultureInvariant)]
     private static partial Regex Global { get; }
 
-    [GeneratedRegex($$"""中国|我国|国内|全国|{{B}}China{{B}}|{{B}}Chinese{{B}}|{{B}}PRC{{B}}""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex($$"""中国|我国|国内|全国|大陆|内地|{{B}}China{{B}}|{{B}}Chinese{{B}}|{{B}}PRC{{B}}""", RegexOptions.CultureInvariant)]
     private static partial Regex China { get; }
 
     [GeneratedRegex($$"""美国|{{B}}U\.S\.|{{B}}U\.S{{B}}|{{B}}US{{B}}|{{B}}USA{{B}}|United States|{{B}}American{{B}}""", RegexOptions.CultureInvariant)]

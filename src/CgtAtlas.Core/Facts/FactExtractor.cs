@@ -13,7 +13,7 @@ namespace CgtAtlas.Facts;
 public sealed partial class FactExtractor
 {
     /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
     [GeneratedRegex($$"""治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|{{B}}cells?{{B}}|gene|biotech|{{B}}bio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)""", RegexOptions.CultureInvariant)]
@@ -160,8 +160,11 @@ public sealed partial class FactExtractor
                 modality = MostSpecific(c.Modalities.Where(m => sentence.Contains(m.Start)).Select(m => m.Value));
             }
 
-            // A policy titled with 《》 is a Chinese document even when no region is named.
-            var region = c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value ?? AgencyResolver.RegionOf(agency)
+            // The approving or issuing agency named in the sentence decides the region over any country it mentions
+            // ("CDE发布…,与欧盟的ATMP架构接近" is a Chinese policy). A policy titled with 《》 is a Chinese document even
+            // when no region is named.
+            var region = AgencyResolver.RegionOf(agencies.FirstOrDefault().Value) ?? c.Regions.FirstOrDefault(m => sentence.Contains(m.Start)).Value
+                ?? AgencyResolver.RegionOf(agency)
                 ?? (e.Kind == FactKinds.Policy && s.Contains('《', StringComparison.Ordinal) ? "CN" : null)
                 ?? document.RegionBefore(c);
             var date = e.Kind == FactKinds.Platform ? null : EventDate(c.Dates, sentence);
@@ -237,6 +240,7 @@ public sealed partial class FactExtractor
         // Sentence-level lookups, done once per sentence rather than once per number.
         var subjectCompany = new Lazy<string?>(() => EventMatcher.SubjectCompany(sentenceText));
         var subjectProduct = new Lazy<string?>(() => EventMatcher.SubjectProduct(sentenceText));
+        var whole = new Lazy<double?>(() => BackReferencedWhole(text, sentence, all));
         foreach (var q in inSentence)
         {
             if (q.ArticleOne && !heads.ContainsKey(q))
@@ -293,11 +297,17 @@ public sealed partial class FactExtractor
             modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
             modality ??= HeaderModality(headerCell) ?? (c.Header is null ? null : FirstModality(string.Join(" ", c.Cells ?? [])) ?? FirstModality(headerRow));
 
-            // A sentence that names no modality continues the one its paragraph was just talking about.
-            modality ??= c.Header is null ? c.Modalities.LastOrDefault(m => m.End <= sentence.Start).Value : null;
+            // A sentence that names no modality continues the one its paragraph was just talking about, except when it
+            // points back at a whole ("14款中有9款", "of the 14, nine"): then the whole's modality, never a part's.
+            modality ??= c.Header is not null ? null
+                : whole.Value is { } w ? facts.LastOrDefault(f => f.Unit == Units.Count && f.Value == w)?.Modality
+                : c.Modalities.LastOrDefault(m => m.End <= sentence.Start).Value;
 
             var agency = TermDictionary.Nearest(c.Agencies, q.NumberStart, sentence, sentence);
+            // Renminbi is spent in mainland China: a yuan amount whose sentence names no region is Chinese, whatever
+            // country the previous paragraph was about.
             var region = TermDictionary.Nearest(c.Regions, q.NumberStart, clause, sentence) ?? AgencyResolver.RegionOf(agency)
+                ?? (q.Unit == "CNY" ? "CN" : null)
                 ?? document.RegionBefore(c);
             var date = baseYear ?? QuantityDate(c, sentence, kind, sentenceText);
             var (product, company) = TableProductCompany(c);
@@ -349,6 +359,20 @@ public sealed partial class FactExtractor
         }
 
         return result;
+    }
+
+    [GeneratedRegex("""^\s*(?:款|个|项|家|种|件)?\s*(?:之中|当中|中)\s*(?:有|,)""", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeAfter { get; }
+
+    [GeneratedRegex("""^\s*(?i:(?:of|among)\s+(?:the|these|those|all)\s*)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeBefore { get; }
+
+    /// <summary>The total a sentence points back at ("14款中有9款", "Of the 14, nine …"), if it does.</summary>
+    private static double? BackReferencedWhole(string text, TextSpan sentence, List<Quantity> all)
+    {
+        var q = all.FirstOrDefault(q => sentence.Contains(q.NumberStart)
+            && (WholeAfter.IsMatch(QuantityMatcher.Head(text, q.NumberEnd)) || WholeBefore.IsMatch(text[sentence.Start..q.NumberStart])));
+        return q is null ? null : Math.Round(q.Value, 4);
     }
 
     private static string? FactModalityOfHead(ParagraphContext c, Quantity head, List<TextSpan> clauses, TextSpan sentence)

@@ -43,6 +43,13 @@ internal static partial class KindClassifier
     [GeneratedRegex($$"""价格|定价|费用|售价|元/|/针|/剂|(?i:{{B}}price[ds]?{{B}}|{{B}}costs?{{B}}|per (?:treatment|dose|patient|infusion))""", RegexOptions.CultureInvariant)]
     private static partial Regex PriceCue { get; }
 
+    // A named price word outranks a bare "market" ("美国市场CAR-T的标价", "list prices in the US market"); only a
+    // market's size, value or worth makes an amount a market size.
+    [GeneratedRegex($$"""价格|定价|标价|售价|(?i:{{B}}(?:list\s+)?price[ds]?{{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex PriceWord { get; }
+    [GeneratedRegex($$"""市场规模|市场价值|(?i:market\s+(?:size|value|worth)|{{B}}market\s+(?:is|was|will be)\s+(?:worth|valued))""", RegexOptions.CultureInvariant)]
+    private static partial Regex MarketSizeCue { get; }
+
     [GeneratedRegex($$"""审评(?!中心)|审批|(?i:{{B}}review[A-Za-z]*|implied|objection|{{B}}clock{{B}}|PDUFA)""", RegexOptions.CultureInvariant)]
     private static partial Regex ReviewCue { get; }
     [GeneratedRegex($$"""征求意见|(?i:comments?{{B}})""", RegexOptions.CultureInvariant)]
@@ -133,6 +140,7 @@ internal static partial class KindClassifier
         : FundingCue.IsMatch(text) ? FactKinds.Funding
         : DealCue.IsMatch(text) ? FactKinds.DealValue
         : RevenueCue.IsMatch(text) ? FactKinds.Revenue
+        : PriceWord.IsMatch(text) && !MarketSizeCue.IsMatch(text) ? FactKinds.Price
         : MarketCue.IsMatch(text) ? FactKinds.MarketSize
         : PriceCue.IsMatch(text) ? FactKinds.Price
         : null;

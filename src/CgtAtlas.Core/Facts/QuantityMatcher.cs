@@ -149,6 +149,30 @@ internal static partial class QuantityMatcher
     private static partial Regex OneOf { get; }
     [GeneratedRegex("""^\s*(?:至|到|~|～|-|–|—|(?i:to))\s*$""", RegexOptions.CultureInvariant)]
     private static partial Regex RangeConnector { get; }
+
+    // "40万至50万美元": the first end of a range keeps its scale though a connector, not a unit, follows it.
+    [GeneratedRegex("""^\s*(?:至|到|~|～|-|–|—)\s*[\d一二两三四五六七八九十]""", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeNext { get; }
+
+    // "10 April 2025": the day of an English date written day first.
+    [GeneratedRegex($$"""^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec){{B}}\.?\s*,?\s*(?:19|20)\d{2}{{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthAfterDay { get; }
+
+    // "比门槛低1000元", "便宜2万元": a difference from another figure, not an amount in its own right.
+    [GeneratedRegex("""比[^,;。]{1,24}?(?:低|高|便宜|贵|少|多)(?:出|了)?$""", RegexOptions.CultureInvariant)]
+    private static partial Regex DifferenceLead { get; }
+
+    // "这两个类别", "these two documents": items already named, counted again, not a new amount.
+    [GeneratedRegex($$"""(?:这|那)$|(?i:{{B}}(?:these|those)\s+)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex Demonstrative { get; }
+
+    // "每年注射两次", "twice a year": how often, not how many.
+    [GeneratedRegex("""每(?:年|月|周|天|日|季度?)[^,;。\d]{0,6}$""", RegexOptions.CultureInvariant)]
+    private static partial Regex FrequencyLead { get; }
+
+    // "一两百元", "三四十家": two neighbouring digits before one scale are a vague amount between them.
+    [GeneratedRegex("""^([一二三四五六七八九])([二两三四五六七八九])([十百千万亿]+)$""", RegexOptions.CultureInvariant)]
+    private static partial Regex NeighbourDigits { get; }
     [GeneratedRegex($$"""(?:由|从|(?i:{{B}}from|{{B}}between))$""", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeLead { get; }
 
@@ -322,6 +346,19 @@ internal static partial class QuantityMatcher
                 return null;
             }
 
+            if (isCn && NeighbourDigits.Match(core) is { Success: true } pair
+                && NumberParser.TryParse(pair.Groups[1].Value + pair.Groups[3].Value, out var low)
+                && NumberParser.TryParse(pair.Groups[2].Value + pair.Groups[3].Value, out var high) && high > low)
+            {
+                v = (low + high) / 2;
+                SetQualifier(q, "approx");
+            }
+
+            if (m.Groups["ar"].Success && MonthAfterDay.IsMatch(Head(text, q.NumberEnd)))
+            {
+                return Skipped(q, "date");
+            }
+
             q.Value = v;
             // "one"/一 is an article unless stressed as a count ("only one", 仅一款).
             q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase))
@@ -338,6 +375,11 @@ internal static partial class QuantityMatcher
             if (OrdinalLead.IsMatch(before))
             {
                 return Skipped(q, "ordinal-or-vague");
+            }
+
+            if (Demonstrative.IsMatch(before))
+            {
+                return Skipped(q, "back-reference");
             }
 
             if (m.Groups["ar"].Success && HyphenCode.IsMatch(Head(text, q.NumberEnd)))
@@ -362,6 +404,16 @@ internal static partial class QuantityMatcher
 
         ReadSuffixQualifier(text, q);
         ReadPrefix(text, q);
+
+        if (q.Skip is null && DifferenceLead.IsMatch(Tail(text, q.Start)))
+        {
+            q.Skip = "difference";
+        }
+
+        if (q.Skip is null && q.Unit == Units.Count && text.AsSpan(q.NumberEnd).TrimStart().StartsWith("次") && FrequencyLead.IsMatch(Tail(text, q.Start)))
+        {
+            q.Skip = "frequency";
+        }
 
         if (q.Skip is null && Units.IsTime(q.Unit) && TimePeriodPrefix.IsMatch(Tail(text, q.Start)))
         {
@@ -403,7 +455,8 @@ internal static partial class QuantityMatcher
         if (cnScale.Success && !isCn)
         {
             var after = Rest()[cnScale.Length..];
-            if (CnCurrency.IsMatch(after) || UnitPatterns.Any(u => u.Pattern.IsMatch(after)) || after.Length == 0 || !IsCjk(after[0]))
+            if (CnCurrency.IsMatch(after) || UnitPatterns.Any(u => u.Pattern.IsMatch(after)) || after.Length == 0 || !IsCjk(after[0])
+                || RangeNext.IsMatch(after))
             {
                 q.Scale = NumberParser.ScaleOf(cnScale.Value) ?? 1;
                 pos += cnScale.Length;

@@ -233,4 +233,84 @@ public sealed class FactExtractorTests
             Assert.Equal(value, fact.Value);
         }
     }
+
+    [Fact]
+    public void Yuan_amounts_are_Chinese_when_their_sentence_names_no_region()
+    {
+        // The region of the previous paragraph (the US) must not carry over to a renminbi price.
+        var zh = Extract("美国FDA已批准7款CAR-T产品,Kymriah定价47.5万美元。", "奕凯达单次治疗费用120万元。");
+        Assert.Equal("CN", Assert.Single(zh, f => f.Unit == "CNY").Region);
+        var en = Extract("The FDA has approved seven CAR-T products; Kymriah costs $475,000.", "Carvykti costs RMB 1.2 million per infusion.");
+        Assert.Equal("CN", Assert.Single(en, f => f.Unit == "CNY").Region);
+        var mainland = Extract("In the US, CAR-T sales reached $2 billion.", "大陆CAR-T市场规模约为5亿美元。");
+        Assert.Equal("CN", Assert.Single(mainland, f => f.Paragraph == 2).Region);
+    }
+
+    [Fact]
+    public void A_back_reference_to_a_whole_takes_the_whole_modality_not_the_last_part()
+    {
+        var zh = Extract("我国已批准14款CGT产品,包括7款CAR-T、1款溶瘤病毒。14款中有9款在最近三年获批。");
+        var nine = Assert.Single(zh, f => f.Value == 9);
+        Assert.Equal("CGT", nine.Modality);
+        var en = Extract("China has approved 14 CGT products, including seven CAR-T and one oncolytic virus. Of the 14, nine were approved in the last three years.");
+        var enNine = Assert.Single(en, f => f.Value == 9);
+        Assert.Equal("CGT", enNine.Modality);
+    }
+
+    [Theory]
+    [InlineData("On 10 April 2025, the NMPA approved two CAR-T products.", 10)]
+    [InlineData("2025年4月10日,国家药监局批准了两款CAR-T产品。", 10)]
+    [InlineData("该CAR-T产品比医保谈判门槛低1000元。", 1000)]
+    [InlineData("该小核酸药物每年注射两次。", 2)]
+    [InlineData("The siRNA drug is injected twice a year.", 2)]
+    [InlineData("2003年和2005年获批的老产品仍在销售,它们是基因治疗药物。", 2)]
+    public void Numbers_that_are_not_amounts_give_no_fact(string text, double value)
+    {
+        Assert.DoesNotContain(Extract(text), f => f.Value == value);
+    }
+
+    [Theory]
+    [InlineData("CAR-T疗法定价40万至50万美元。")]
+    [InlineData("CAR-T therapies are priced at $400,000 to $500,000.")]
+    public void A_range_is_its_lower_and_upper_bound(string text)
+    {
+        // The labelling convention: "A to B" is A at_least and B at_most, never B exact.
+        var prices = Extract(text).Where(f => f.Unit == "USD").Select(f => (f.Value, f.Qualifier)).ToList();
+        Assert.Equal([(400_000d, "at_least"), (500_000d, "at_most")], prices);
+    }
+
+    [Theory]
+    [InlineData("该基因治疗药物每支仅一两百元。", 150, "approx")]
+    [InlineData("奕凯达是唯一低于100万元的CAR-T产品。", 1_000_000, "under")]
+    public void Vague_amounts_keep_their_vagueness(string text, double value, string qualifier)
+    {
+        var price = Assert.Single(Extract(text), f => f.Unit == "CNY");
+        Assert.Equal(value, price.Value!.Value, 3);
+        Assert.Equal(qualifier, price.Qualifier);
+    }
+
+    [Theory]
+    [InlineData("CDE于2025年6月10日发布《先进治疗药品的范围、归类和释义》征求意见稿,概念上与欧盟的ATMP框架接近。")]
+    [InlineData("On 10 June 2025 the CDE issued a draft guidance on advanced therapy products, close to the European ATMP framework.")]
+    public void The_issuing_agency_decides_a_policy_region_over_a_country_it_is_compared_with(string text)
+    {
+        var policy = Assert.Single(Extract(text), f => f.Kind == "policy");
+        Assert.Equal("CN", policy.Region);
+    }
+
+    [Theory]
+    [InlineData("基因治疗和溶瘤病毒这两个类别中,分别有2003年和2005年获批的老产品。")]
+    [InlineData("Of the gene therapy and oncolytic virus classes, these two classes each hold a product approved in 2003 and 2005.")]
+    public void A_demonstrative_count_points_back_and_is_no_new_amount(string text)
+    {
+        Assert.DoesNotContain(Extract(text), f => f.Value == 2);
+    }
+
+    [Theory]
+    [InlineData("美国市场CAR-T的标价约为45万美元。")]
+    [InlineData("In the US market, the list price of a CAR-T therapy is about $450,000.")]
+    public void A_price_in_a_market_is_a_price_not_a_market_size(string text)
+    {
+        Assert.Equal("price", Assert.Single(Extract(text), f => f.Unit == "USD").Kind);
+    }
 }
