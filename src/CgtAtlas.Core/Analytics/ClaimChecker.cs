@@ -476,8 +476,9 @@ public sealed class ClaimChecker
     }
 
     /// <summary>
-    /// A price quoted per course or per year is not a list price quoted per dose: compared only when every KB row states
-    /// the same basis in its note (products.csv has no price-unit column).
+    /// A price quoted per course or per year is not a list price quoted per dose: compared only when every KB row has
+    /// the same basis. products.csv has no price-unit column: a row's basis is the first one its note names, else a
+    /// dose (a one-off infusion for CAR-T).
     /// </summary>
     private static string? BasisMismatch(ClaimInput claim, IReadOnlyList<ProductApproval> rows)
     {
@@ -486,7 +487,7 @@ public sealed class ClaimChecker
             return null;
         }
 
-        var differing = rows.Where(r => PriceTerms.BasisIn(r.Note) != basis).ToList();
+        var differing = rows.Where(r => (PriceTerms.BasisIn(r.Note) ?? PriceTerms.PerDose) != basis).ToList();
         return differing.Count == 0 ? null
             : $"the claim is a price per {basis}; the list price of {string.Join(", ", differing.Select(r => r.Id))} is not stated per {basis}";
     }

@@ -53,19 +53,14 @@ public static partial class FactClaims
                 // A part of a breakdown is a count of its own class; compared with the total it would always disagree.
                 unresolved = "a part of a breakdown whose class could not be determined";
             }
-            else if (claim.Kind == ClaimKinds.ApprovalCount && !isPart && modality is not null && namesModality is not null
-                && !namesModality(fact.Evidence, modality))
+            else if (!isPart && modality is not null && namesModality is not null && !namesModality(fact.Evidence, modality))
             {
-                // The extractor carried the class over from context: "国内获批的三款产品" after a siRNA heading. Only a
-                // sentence that says CGT outright counts all products; otherwise the class is unknown.
-                if (AllCgtWords().IsMatch(fact.Evidence))
-                {
-                    modality = null;
-                }
-                else
-                {
-                    unresolved = $"the sentence does not name the class counted (the context suggests {modality})";
-                }
+                // The extractor carried the class over from context: "国内获批的三款产品" after a siRNA heading. A sentence
+                // that says CGT outright, or a windowed subtotal ("Nine of the 14 … in the past three years"), counts all
+                // products; any other count's class is unknown. Other kinds count all CGT, as before.
+                var countsAll = claim.Kind != ClaimKinds.ApprovalCount || window is not null || AllCgtWords().IsMatch(fact.Evidence);
+                unresolved = countsAll ? null : $"the sentence does not name the class counted (the context suggests {modality})";
+                modality = null;
             }
 
             if (claim.Kind == ClaimKinds.Price)

@@ -160,6 +160,10 @@ public sealed class ClaimCheckerTests
         Assert.Equal(ClaimChecker.Unverifiable, course.Verdict);
         Assert.Contains("per course", course.Note, StringComparison.Ordinal);
         Assert.Equal(ClaimChecker.Agrees, dose.Verdict);
+
+        // A list price without a stated basis is the price of one dose (one infusion for CAR-T).
+        var perInfusion = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_500_000, Unit = "CNY", Modality = "CAR-T", Agency = "NMPA", Quantifier = "max", PriceBasis = "dose" });
+        Assert.Equal(ClaimChecker.Agrees, perInfusion.Verdict);
     }
 
     [Fact]

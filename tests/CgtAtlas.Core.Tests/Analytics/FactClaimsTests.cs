@@ -58,6 +58,16 @@ public sealed class FactClaimsTests
         Assert.Null(named.Unresolved);
     }
 
+    [Fact]
+    public void A_windowed_subtotal_counts_what_its_total_counted()
+    {
+        var nine = FactClaims.From([Count(9, "Nine of the 14 were approved in the past three years.", "oncolytic virus")], NamesCanonical).Single();
+
+        Assert.Equal(3, nine.WindowYears);
+        Assert.Null(nine.Modality);
+        Assert.Null(nine.Unresolved);
+    }
+
     [Theory]
     [InlineData("2025年9月行业蓝皮书统计的国内已上市细胞与基因治疗产品为14款", 2025, 9, 30)]
     [InlineData("By the count of a blue book released in September 2025, 14 CGT products were approved", 2025, 9, 30)]
