@@ -122,7 +122,7 @@ public sealed record ClaimVerdict
 
 /// <summary>
 /// Checks quantitative claims against the knowledge base as of the document's date, with the tolerances of
-/// docs/knowledge.md §5: approx ±5 % of the claimed value, "over X" agrees when known &gt; X, "at least" ≥, "under" &lt;,
+/// docs/knowledge.md §5: approx ±5 % of the claimed value (±10 % for prices), "over X" agrees when known &gt; X, "at least" ≥, "under" &lt;,
 /// bare counts must match exactly. Reported statistics carry their own qualifier, so a reported "over 3,200" supports
 /// "over 3,000" but cannot confirm "exactly 3,200".
 /// </summary>
