@@ -53,6 +53,12 @@ public static partial class FactClaims
                 // A part of a breakdown is a count of its own class; compared with the total it would always disagree.
                 unresolved = "a part of a breakdown whose class could not be determined";
             }
+            else if (claim.Kind == ClaimKinds.ApprovalCount && fact.GroupId is null && window is null && modality is null
+                && !AllCgtWords().IsMatch(fact.Evidence))
+            {
+                // "国内获批的三款产品": neither the extractor nor the sentence says what was counted.
+                unresolved = "the sentence does not say which class of product it counts";
+            }
             else if (!isPart && modality is not null && namesModality is not null && !namesModality(fact.Evidence, modality))
             {
                 // The extractor carried the class over from context: "国内获批的三款产品" after a siRNA heading. A sentence

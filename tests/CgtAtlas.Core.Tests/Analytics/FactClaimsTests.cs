@@ -51,6 +51,9 @@ public sealed class FactClaimsTests
         var saysCgt = FactClaims.From([Count(14, "国内已上市细胞与基因治疗产品为14款", "CAR-T")], NamesCanonical).Single();
         var named = FactClaims.From([Count(7, "国内已有7款CAR-T获批", "CAR-T")], NamesCanonical).Single();
 
+        var noClass = FactClaims.From([Count(3, "国内获批的三款产品")], NamesCanonical).Single();
+
+        Assert.NotNull(noClass.Unresolved);
         Assert.NotNull(fromContext.Unresolved);
         Assert.Null(saysCgt.Unresolved);
         Assert.Null(saysCgt.Modality);
