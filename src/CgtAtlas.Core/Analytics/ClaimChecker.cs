@@ -81,6 +81,12 @@ public sealed record ClaimInput
 
     /// <summary>What the counted things are, as the text says ("new-drug IND applications", "CGT trials").</summary>
     public string? Scope { get; init; }
+
+    /// <summary>What a price is for: dose, course or year (see <c>PriceTerms</c>); null = not stated.</summary>
+    public string? PriceBasis { get; init; }
+
+    /// <summary>Why the claim cannot be pinned to a knowledge-base figure (its class is unknown …); such a claim is unverifiable.</summary>
+    public string? Unresolved { get; init; }
 }
 
 /// <summary>The outcome for one claim.</summary>
@@ -116,7 +122,7 @@ public sealed record ClaimVerdict
 
 /// <summary>
 /// Checks quantitative claims against the knowledge base as of the document's date, with the tolerances of
-/// docs/knowledge.md §5: approx ±5 % of the claimed value, "over X" agrees when known &gt; X, "at least" ≥, "under" &lt;,
+/// docs/knowledge.md §5: approx ±5 % of the claimed value (±10 % for prices), "over X" agrees when known &gt; X, "at least" ≥, "under" &lt;,
 /// bare counts must match exactly. Reported statistics carry their own qualifier, so a reported "over 3,200" supports
 /// "over 3,000" but cannot confirm "exactly 3,200".
 /// </summary>
@@ -125,8 +131,17 @@ public sealed class ClaimChecker
     /// <summary>Relative tolerance of approximate figures.</summary>
     public const decimal ApproxTolerance = 0.05m;
 
+    /// <summary>Relative tolerance of approximate prices: "约150万元" is a rounded list price, often converted or discounted.</summary>
+    public const decimal PriceApproxTolerance = 0.10m;
+
     /// <summary>How far (days) a statistic's as-of date may be from the claim's date.</summary>
     public const int StatisticWindowDays = 31;
+
+    /// <summary>
+    /// A report contradicts a claim only when their dates match: within this many days of the claim's as-of date
+    /// (its document's date when it states none), or anywhere in the month-wide window when the claim states its own date.
+    /// </summary>
+    public const int SameDateDays = 7;
 
     /// <summary>Verdict strings.</summary>
     public const string Agrees = "agrees", Disagrees = "disagrees", Unverifiable = "unverifiable";
@@ -149,9 +164,14 @@ public sealed class ClaimChecker
     public ClaimVerdict Check(ClaimInput claim, DateOnly? documentDate)
     {
         var asOf = claim.Date ?? documentDate;
+        if (claim.Unresolved is { } why)
+        {
+            return Result(claim, Describe(claim), null, Unverifiable, [], asOf, why);
+        }
+
         var verdict = claim.Kind switch
         {
-            ClaimKinds.ApprovalCount => ApprovalCount(claim, asOf),
+            ClaimKinds.ApprovalCount => ApprovalCount(claim, asOf, documentDate),
             ClaimKinds.ApprovalDate => ApprovalDate(claim),
             ClaimKinds.Price => Price(claim),
             ClaimKinds.TrialCount or ClaimKinds.TrialShare or ClaimKinds.Statistic => Statistic(claim, asOf),
@@ -162,7 +182,7 @@ public sealed class ClaimChecker
 
     // ---- approval counts -------------------------------------------------------------------------------------------
 
-    private ClaimVerdict ApprovalCount(ClaimInput claim, DateOnly? asOf)
+    private ClaimVerdict ApprovalCount(ClaimInput claim, DateOnly? asOf, DateOnly? documentDate)
     {
         if (claim.Value is not { } value)
         {
@@ -175,6 +195,13 @@ public sealed class ClaimChecker
         }
 
         var agency = AgencyOf(claim);
+        if (agency == "global" && claim.Modality is { } named && !IsAllCgt(named))
+        {
+            // The KB counts a class per agency, and the worldwide figure it holds is for all CGT: "about 23 siRNA drugs
+            // worldwide" has nothing to be compared with.
+            return Result(claim, Describe(claim), null, Unverifiable, [], asOf, $"no worldwide count of {named} in the knowledge base");
+        }
+
         if (agency == "global")
         {
             // The KB holds NMPA, FDA and EMA only: a worldwide count can only be compared with a reported figure.
@@ -213,6 +240,17 @@ public sealed class ClaimChecker
         if (agency == "FDA" && modality is null)
         {
             note.Add("includes CDER oligonucleotides; the FDA CBER list would not");
+        }
+
+        if (documentDate is { } published && published != date)
+        {
+            // The sentence's own date rules; a KB that changed by publication is worth saying, not a contradiction.
+            var atPublication = ApprovalStatistics.Compute(_kb, query with { AsOf = published });
+            var then = claim.WindowYears is null ? atPublication.Total.Count : atPublication.Recent.Count;
+            if (then != group.Count)
+            {
+                note.Add($"the knowledge base changed between {date:yyyy-MM-dd} and publication ({published:yyyy-MM-dd}): {group.Count} then, {then} at publication");
+            }
         }
 
         var outcome = Compare(value, claim.Qualifier, Interval.Exact(group.Count));
@@ -364,6 +402,12 @@ public sealed class ClaimChecker
                 return Result(claim, claimed, null, Unverifiable, _kb.ApprovalsOf(product.Id).Select(a => a.Id).ToList(), null, "no public list price in the knowledge base");
             }
 
+            if (BasisMismatch(claim, priced) is { } basisNote)
+            {
+                return Result(claim, claimed, string.Join(", ", priced.Select(p => $"{p.ListPrice:0.##} {p.ListPriceCurrency}")), Unverifiable,
+                    priced.Select(p => p.Id).ToList(), null, basisNote);
+            }
+
             var match = priced.FirstOrDefault(p => currency is null || string.Equals(p.ListPriceCurrency, currency, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
@@ -371,7 +415,7 @@ public sealed class ClaimChecker
                     priced.Select(p => p.Id).ToList(), null, $"the claim is in {currency}, the list price in another currency");
             }
 
-            var outcome = Compare(value, claim.Qualifier, Interval.Exact(match.ListPrice!.Value), isCount: false);
+            var outcome = Compare(value, claim.Qualifier, Interval.Exact(match.ListPrice!.Value), isCount: false, PriceApproxTolerance);
             return Result(claim, claimed, $"{match.ListPrice:0.##} {match.ListPriceCurrency}", outcome.Verdict, [match.Id], null, outcome.Note);
         }
 
@@ -388,12 +432,28 @@ public sealed class ClaimChecker
             return Result(claim, claimed, null, Unverifiable, [], null, "no priced products of that class in the knowledge base");
         }
 
+        if (BasisMismatch(claim, rows) is { } classBasisNote)
+        {
+            return Result(claim, claimed, null, Unverifiable, rows.Select(r => r.Id).ToList(), null, classBasisNote);
+        }
+
         var prices = rows.Select(r => r.ListPrice!.Value).ToList();
         var median = prices.Count % 2 == 1 ? prices[prices.Count / 2] : (prices[(prices.Count / 2) - 1] + prices[prices.Count / 2]) / 2;
-        var breaking = rows.Where(r => Compare(value, claim.Qualifier, Interval.Exact(r.ListPrice!.Value), isCount: false).Verdict != Agrees).ToList();
+        var breaking = rows.Where(r => Compare(value, claim.Qualifier, Interval.Exact(r.ListPrice!.Value), isCount: false, PriceApproxTolerance).Verdict != Agrees).ToList();
         var quantifier = claim.Quantifier?.Trim().ToLowerInvariant();
         string verdict;
         string rule;
+        var known = $"median {median:0.##} {rows[0].ListPriceCurrency}";
+        if (quantifier is "max" or "min")
+        {
+            // "最高的约150万元" is a claim about the dearest product, not the typical one.
+            var extreme = quantifier == "max" ? rows[^1] : rows[0];
+            verdict = Compare(value, claim.Qualifier, Interval.Exact(extreme.ListPrice!.Value), isCount: false, PriceApproxTolerance).Verdict;
+            rule = $"{(quantifier == "max" ? "highest" : "lowest")} of {rows.Count} priced product(s): {extreme.Id}";
+            known = $"{quantifier} {extreme.ListPrice:0.##} {extreme.ListPriceCurrency}";
+            return Result(claim, claimed, known, verdict, rows.Select(r => r.Id).ToList(), null, rule);
+        }
+
         if (quantifier is "all" or "every" or "所有" or "全部")
         {
             verdict = breaking.Count == 0 ? Agrees : Disagrees;
@@ -406,13 +466,30 @@ public sealed class ClaimChecker
         }
         else
         {
-            verdict = Compare(value, claim.Qualifier, Interval.Exact(median), isCount: false).Verdict;
+            verdict = Compare(value, claim.Qualifier, Interval.Exact(median), isCount: false, PriceApproxTolerance).Verdict;
             rule = $"median of {rows.Count} priced product(s)";
         }
 
         var exceptions = breaking.Count == 0 ? string.Empty
             : "; exceptions: " + string.Join(", ", breaking.Select(b => $"{b.GenericNameZh ?? b.GenericNameEn} {b.ListPrice:0.##} {b.ListPriceCurrency} ({b.Id})"));
-        return Result(claim, claimed, $"median {median:0.##} {rows[0].ListPriceCurrency}", verdict, rows.Select(r => r.Id).ToList(), null, rule + exceptions);
+        return Result(claim, claimed, known, verdict, rows.Select(r => r.Id).ToList(), null, rule + exceptions);
+    }
+
+    /// <summary>
+    /// A price quoted per course or per year is not a list price quoted per dose: compared only when every KB row has
+    /// the same basis. products.csv has no price-unit column: a row's basis is the first one its note names, else a
+    /// dose (a one-off infusion for CAR-T).
+    /// </summary>
+    private static string? BasisMismatch(ClaimInput claim, IReadOnlyList<ProductApproval> rows)
+    {
+        if (claim.PriceBasis is not { } basis)
+        {
+            return null;
+        }
+
+        var differing = rows.Where(r => (PriceTerms.BasisIn(r.Note) ?? PriceTerms.PerDose) != basis).ToList();
+        return differing.Count == 0 ? null
+            : $"the claim is a price per {basis}; the list price of {string.Join(", ", differing.Select(r => r.Id))} is not stated per {basis}";
     }
 
     private static string? NormalizeCurrency(string? unit) => unit?.Trim().ToUpperInvariant() switch
@@ -462,8 +539,24 @@ public sealed class ClaimChecker
             return Result(claim, claimed, known, Unverifiable, [stat.Id], asOf, mismatch);
         }
 
-        var outcome = Compare(value, claim.Qualifier, Interval.Of(stat.Value, stat.Qualifier), isCount: claim.Unit is not "percent" and not "%");
-        return Result(claim, claimed, known, outcome.Verdict, [stat.Id], asOf, $"reported as of {stat.AsOf} ({stat.Scope}); {outcome.Note}".TrimEnd(' ', ';'));
+        // Every report in the window is weighed, not only the nearest, so one claim gets one verdict whichever day its
+        // document appeared: any report that bears it out agrees; a report that contradicts it is a contradiction
+        // only when it is as of the date the claim itself states, otherwise it is another source's figure (context).
+        var isCount = claim.Unit is not "percent" and not "%";
+        var weighed = dated.Where(p => p.Days <= StatisticWindowDays && ScopeMismatch(claim, p.Stat) is null)
+            .Select(p => (p.Stat, p.Days, Outcome: Compare(value, claim.Qualifier, Interval.Of(p.Stat.Value, p.Stat.Qualifier), isCount)))
+            .ToList();
+        var (chosen, chosenDays, outcome) = weighed.FirstOrDefault(w => w.Outcome.Verdict == Agrees) is { Stat: not null } agreeing ? agreeing : weighed[0];
+        var chosenKnown = $"{QualifierWord(chosen.Qualifier)}{chosen.Value.ToString("0.##", CultureInfo.InvariantCulture)} {chosen.Unit}";
+        var note = $"reported as of {chosen.AsOf} ({chosen.Scope}); {outcome.Note}".TrimEnd(' ', ';');
+        var datesMatch = chosenDays <= SameDateDays || claim.Date is not null;
+        if (outcome.Verdict == Disagrees && !datesMatch)
+        {
+            return Result(claim, claimed, chosenKnown, Unverifiable, [chosen.Id], asOf,
+                note + $"; reported {chosenDays} days from the claim's date: another source's figure is context, not a contradiction");
+        }
+
+        return Result(claim, claimed, chosenKnown, outcome.Verdict, [chosen.Id], asOf, note);
     }
 
     private IEnumerable<ReportedStatistic> CandidateStatistics(ClaimInput claim)
@@ -529,9 +622,9 @@ public sealed class ClaimChecker
     {
         public static Interval Exact(decimal value) => new(value, true, value, true);
 
-        public static Interval Of(decimal value, Qualifier qualifier) => qualifier switch
+        public static Interval Of(decimal value, Qualifier qualifier, decimal tolerance = ApproxTolerance) => qualifier switch
         {
-            Qualifier.Approx => new(value * (1 - ApproxTolerance), true, value * (1 + ApproxTolerance), true),
+            Qualifier.Approx => new(value * (1 - tolerance), true, value * (1 + tolerance), true),
             Qualifier.Over => new(value, false, decimal.MaxValue, true),
             Qualifier.AtLeast => new(value, true, decimal.MaxValue, true),
             Qualifier.Under => new(decimal.MinValue, true, value, false),
@@ -559,10 +652,11 @@ public sealed class ClaimChecker
     /// satisfies the claim, disagrees when none does, unverifiable otherwise. A bare number next to an approximate
     /// report agrees when within the tolerance (both are round figures).
     /// </summary>
-    internal static (string Verdict, string Note) Compare(decimal claimed, Qualifier qualifier, Interval known, bool isCount = true)
+    internal static (string Verdict, string Note) Compare(decimal claimed, Qualifier qualifier, Interval known, bool isCount = true,
+        decimal approxTolerance = ApproxTolerance)
     {
-        var accept = Interval.Of(claimed, qualifier);
-        var tolerance = qualifier == Qualifier.Approx ? $"approx: ±{ApproxTolerance:P0} of {claimed:0.##} accepts {accept.Low:0.##}–{accept.High:0.##}"
+        var accept = Interval.Of(claimed, qualifier, approxTolerance);
+        var tolerance = qualifier == Qualifier.Approx ? $"approx: ±{approxTolerance:P0} of {claimed:0.##} accepts {accept.Low:0.##}–{accept.High:0.##}"
             : qualifier == Qualifier.Exact ? (isCount ? "exact count must match" : "exact figure must match")
             : $"{qualifier.ToString().ToLowerInvariant()} {claimed:0.##}";
         if (qualifier == Qualifier.Exact && !known.IsExact && known.High != decimal.MaxValue && known.Low != decimal.MinValue)

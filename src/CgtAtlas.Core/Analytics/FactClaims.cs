@@ -41,17 +41,47 @@ public static partial class FactClaims
 
             var window = WindowFor(fact, facts);
             var isTotal = fact.GroupId is { } group && fact.Value == groupTotals.GetValueOrDefault(group);
+            var isPart = fact.GroupId is not null && !isTotal && window is null;
             var modality = claim.Modality;
-            if (fact.GroupId is not null && (isTotal || window is not null))
+            string? unresolved = null;
+            if (fact.GroupId is not null && !isPart)
             {
                 modality = null;
             }
-            else if (modality is not null && namesModality is not null && !namesModality(fact.Evidence, modality))
+            else if (claim.Kind == ClaimKinds.ApprovalCount && isPart && modality is null)
             {
+                // A part of a breakdown is a count of its own class; compared with the total it would always disagree.
+                unresolved = "a part of a breakdown whose class could not be determined";
+            }
+            else if (claim.Kind == ClaimKinds.ApprovalCount && fact.GroupId is null && window is null && modality is null
+                && !AllCgtWords().IsMatch(fact.Evidence))
+            {
+                // "国内获批的三款产品": neither the extractor nor the sentence says what was counted.
+                unresolved = "the sentence does not say which class of product it counts";
+            }
+            else if (!isPart && modality is not null && namesModality is not null && !namesModality(fact.Evidence, modality))
+            {
+                // The extractor carried the class over from context: "国内获批的三款产品" after a siRNA heading. A sentence
+                // that says CGT outright, or a windowed subtotal ("Nine of the 14 … in the past three years"), counts all
+                // products; any other count's class is unknown. Other kinds count all CGT, as before.
+                var countsAll = claim.Kind != ClaimKinds.ApprovalCount || window is not null || AllCgtWords().IsMatch(fact.Evidence);
+                unresolved = countsAll ? null : $"the sentence does not name the class counted (the context suggests {modality})";
                 modality = null;
             }
 
-            claims.Add(claim with { WindowYears = window, Modality = modality });
+            if (claim.Kind == ClaimKinds.Price)
+            {
+                claim = PriceTerms.Refine(claim, fact, facts);
+            }
+
+            var date = claim.Date;
+            if (date is null && claim.Kind is ClaimKinds.ApprovalCount or ClaimKinds.TrialCount or ClaimKinds.TrialShare)
+            {
+                // A count is as of the date its sentence gives ("2025年9月蓝皮书统计的14款"), not of a later publication.
+                date = SentenceDates.AsOf(fact.Evidence);
+            }
+
+            claims.Add(claim with { WindowYears = window, Modality = modality, Unresolved = unresolved, Date = date });
         }
 
         return claims;
@@ -236,6 +266,9 @@ public static partial class FactClaims
 
     [GeneratedRegex(@"(近|过去|最近)\s*(?<n>\d+|两|二|三|五)\s*年|(past|last|previous|preceding)\s+(?<n>\d+|two|three|five)\s+years", RegexOptions.IgnoreCase)]
     private static partial Regex Window();
+
+    [GeneratedRegex(@"CGT|细胞与基因治疗|细胞和基因治疗|細胞與基因治療|細胞和基因治療|cell and gene therap", RegexOptions.IgnoreCase)]
+    private static partial Regex AllCgtWords();
 
     [GeneratedRegex(@"临床试验|临床研究|试验|trials?\b|studies\b", RegexOptions.IgnoreCase)]
     private static partial Regex TrialWords();

@@ -129,4 +129,87 @@ public sealed class ClaimCheckerTests
         var kymriah = Check(new ClaimInput { Kind = ClaimKinds.ApprovalDate, Subject = "Kymriah", DateValue = new DateOnly(2017, 1, 1), DatePrecision = DatePrecision.Year });
         Assert.Equal(ClaimChecker.Agrees, kymriah.Verdict);
     }
+
+    [Fact]
+    public void Superlative_prices_are_compared_with_the_extreme_not_the_median()
+    {
+        // NMPA CAR-T list prices run from 999,000 to 1,500,000 CNY; the median is far from both ends.
+        var highest = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_500_000, Unit = "CNY", Qualifier = Qualifier.Approx, Modality = "CAR-T", Agency = "NMPA", Quantifier = "max" });
+        var lowest = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_000_000, Unit = "CNY", Qualifier = Qualifier.Approx, Modality = "CAR-T", Agency = "NMPA", Quantifier = "min" });
+        var wrongHighest = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_200_000, Unit = "CNY", Modality = "CAR-T", Agency = "NMPA", Quantifier = "max" });
+
+        Assert.Equal(ClaimChecker.Agrees, highest.Verdict);
+        Assert.Equal(ClaimChecker.Agrees, lowest.Verdict);
+        Assert.Equal(ClaimChecker.Disagrees, wrongHighest.Verdict);
+    }
+
+    [Fact]
+    public void Approximate_prices_allow_ten_percent()
+    {
+        // 倍诺达 lists at 1.29M: "约120万元" is 7.5 % below the claim's ±10 %, "约115万元" 12 % off.
+        Assert.Equal(ClaimChecker.Agrees, Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_200_000, Unit = "CNY", Qualifier = Qualifier.Approx, Subject = "倍诺达" }).Verdict);
+        Assert.Equal(ClaimChecker.Disagrees, Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_150_000, Unit = "CNY", Qualifier = Qualifier.Approx, Subject = "倍诺达" }).Verdict);
+    }
+
+    [Fact]
+    public void A_price_per_course_is_not_compared_with_a_price_per_dose()
+    {
+        var course = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 158_000, Unit = "CNY", Qualifier = Qualifier.Approx, Subject = "艾米迈托赛注射液", PriceBasis = "course" });
+        var dose = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 19_800, Unit = "CNY", Qualifier = Qualifier.Approx, Subject = "艾米迈托赛注射液", PriceBasis = "dose" });
+
+        Assert.Equal(ClaimChecker.Unverifiable, course.Verdict);
+        Assert.Contains("per course", course.Note, StringComparison.Ordinal);
+        Assert.Equal(ClaimChecker.Agrees, dose.Verdict);
+
+        // A list price without a stated basis is the price of one dose (one infusion for CAR-T).
+        var perInfusion = Check(new ClaimInput { Kind = ClaimKinds.Price, Value = 1_500_000, Unit = "CNY", Modality = "CAR-T", Agency = "NMPA", Quantifier = "max", PriceBasis = "dose" });
+        Assert.Equal(ClaimChecker.Agrees, perInfusion.Verdict);
+    }
+
+    [Fact]
+    public void A_worldwide_count_of_one_class_is_unverifiable()
+    {
+        var siRna = Check(new ClaimInput { Kind = ClaimKinds.ApprovalCount, Value = 23, Qualifier = Qualifier.Approx, Modality = "小核酸药物", Region = "global" });
+        Assert.Equal(ClaimChecker.Unverifiable, siRna.Verdict);
+        Assert.Null(siRna.Known);
+    }
+
+    [Fact]
+    public void A_claim_whose_class_is_unresolved_is_unverifiable()
+    {
+        var verdict = Check(new ClaimInput { Kind = ClaimKinds.ApprovalCount, Value = 3, Agency = "NMPA", Unresolved = "class unknown" });
+        Assert.Equal(ClaimChecker.Unverifiable, verdict.Verdict);
+        Assert.Equal("class unknown", verdict.Note);
+    }
+
+    [Fact]
+    public void A_count_is_checked_as_of_its_own_date_and_a_later_change_is_noted()
+    {
+        // "2025年9月…14款" in a piece published 2025-11-08; the KB has 15 by then.
+        var verdict = Check(new ClaimInput { Kind = ClaimKinds.ApprovalCount, Value = 14, Agency = "NMPA", Date = new DateOnly(2025, 9, 30) }, new DateOnly(2025, 11, 8));
+        Assert.Equal(ClaimChecker.Agrees, verdict.Verdict);
+        Assert.Contains("changed between 2025-09-30 and publication", verdict.Note, StringComparison.Ordinal);
+        Assert.Contains("14 then, 15 at publication", verdict.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2025, 9, 25)]
+    [InlineData(2025, 10, 2)]
+    [InlineData(2025, 9, 16)]
+    public void One_trial_claim_gets_one_verdict_whatever_the_publication_day(int year, int month, int day)
+    {
+        // Two reports near September 2025: "about 2,000" CGT trials (09-16) and "over 3,200" gene/cell/RNA trials (09-30).
+        var verdict = Check(new ClaimInput { Kind = ClaimKinds.TrialCount, Value = 2000, Unit = "trials", Qualifier = Qualifier.Approx, Region = "global" }, new DateOnly(year, month, day));
+        Assert.Equal(ClaimChecker.Agrees, verdict.Verdict);
+        Assert.Equal(["cgt-trials-global-2025"], verdict.Records);
+    }
+
+    [Fact]
+    public void A_report_of_another_date_is_context_not_a_contradiction()
+    {
+        // "about 2,500 trials" in a piece of 2025-10-12: the nearest report (over 3,200, 2025-09-30) is 12 days off.
+        var verdict = Check(new ClaimInput { Kind = ClaimKinds.TrialCount, Value = 2500, Unit = "trials", Qualifier = Qualifier.Approx, Region = "global" }, new DateOnly(2025, 10, 12));
+        Assert.Equal(ClaimChecker.Unverifiable, verdict.Verdict);
+        Assert.Contains("context", verdict.Note, StringComparison.Ordinal);
+    }
 }
