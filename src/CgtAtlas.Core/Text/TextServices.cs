@@ -40,7 +40,10 @@ public sealed class TextServices
         }
 
         var t2s = Path.Combine(dir, "t2s.tsv");
-        var analyzer = new TextAnalyzer(File.Exists(t2s) ? TraditionalToSimplified.Load(t2s) : TraditionalToSimplified.Identity);
+        // The default folder's table is the one the fact and section rules already fold with: share it, not a second load.
+        var folding = dataDirectory is null ? TraditionalToSimplified.Shipped
+            : File.Exists(t2s) ? TraditionalToSimplified.Load(t2s) : TraditionalToSimplified.Identity;
+        var analyzer = new TextAnalyzer(folding);
         var glossaryPath = Path.Combine(dir, "glossary.tsv");
         var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath, analyzer) : Glossary.Empty;
         var segmenter = new ChineseSegmenter(
