@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using CgtAtlas.Documents;
-using CgtAtlas.Facts;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
 
