@@ -65,7 +65,8 @@ internal sealed record QueryFigures(
     LatencyStats CgtAtlas,
     LatencyStats Raw,
     LatencyStats RawBaselineDb,
-    Dictionary<string, double> StageP50)
+    Dictionary<string, double> StageP50,
+    string RankedBy = "relevance")
 {
     public double Ratio => CgtAtlas.P50 / Raw.P50;
 }

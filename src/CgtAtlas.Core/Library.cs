@@ -52,8 +52,8 @@ public sealed class Library : IDisposable
 
         var parsed = _parser.Parse(request.Query);
         var match = parsed.Root is null ? null : _expander.Expand(parsed.Root);
-        var page = Store.Search(match, parsed.Filters, request.Sort, request.Limit, request.Offset);
         var phrases = match is null ? [] : QueryExpander.PositivePhrases(match);
+        var page = Store.Search(match, parsed.Filters, request.Sort, request.Limit, request.Offset, TitleMatcher(phrases));
         var paragraphs = Store.GetParagraphs(page.Hits.Select(h => h.Id).ToList());
         var hits = page.Hits.Select(hit => new SearchHit
         {
@@ -66,7 +66,7 @@ public sealed class Library : IDisposable
             CollapsedCopies = hit.CollapsedCopies,
             Snippet = _snippets.Build(paragraphs.GetValueOrDefault(hit.Id) ?? [], phrases),
         }).ToList();
-        return new SearchResults(page.Total, hits, parsed);
+        return new SearchResults(page.Total, hits, parsed) { TotalIsEstimate = page.TotalIsEstimate, RankedByRecency = page.RankedByRecency };
     }
 
     /// <summary>Highlights of the query in the title (for display), as character spans.</summary>
@@ -80,6 +80,16 @@ public sealed class Library : IDisposable
 
         var phrases = QueryExpander.PositivePhrases(_expander.Expand(parsed.Root)).Select(p => p with { TitleOnly = false }).ToList();
         return _snippets.FindMatches(title, phrases, out _);
+    }
+
+    /// <summary>
+    /// Whether a title shows one of <paramref name="phrases"/> (as its highlighted title does): the title tier of a broad
+    /// query ranked by recency. Analysing a few hundred titles is far cheaper than asking the index again.
+    /// </summary>
+    public Func<string, bool> TitleMatcher(IReadOnlyList<MatchPhrase> phrases)
+    {
+        var anywhere = phrases.Select(p => p with { TitleOnly = false }).Distinct().ToList();
+        return title => _snippets.FindMatches(title, anywhere, out _).Count > 0;
     }
 
     /// <summary>One document with its paragraphs, or null.</summary>

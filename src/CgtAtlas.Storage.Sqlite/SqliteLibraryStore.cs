@@ -172,61 +172,222 @@ public sealed class SqliteLibraryStore : ILibraryStore
     }
 
     /// <inheritdoc />
-    public StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset)
+    public StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset, Func<string, bool>? titleMatches = null)
     {
         if (match is null)
         {
             return ListFiltered(filters, limit, offset);
         }
 
-        // One pass over the matches: score, near-duplicate group and date. Grouping, counting and the top-k cut happen
-        // here rather than in SQL window functions, which materialise and sort every match twice.
-        var rows = new List<(long Id, double Bm, long Group, string? Published)>();
-        using (var command = _connection.CreateCommand())
+        var compiled = Fts5QueryCompiler.Compile(match);
+        if (sort == SearchSort.Newest)
         {
-            var where = BuildFilters(filters, command);
-            command.CommandText = $"""
-                SELECT m.id, m.bm, coalesce(d.near_dup_of, d.id), d.published
-                FROM (SELECT rowid AS id, bm25(doc_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0) AS bm
-                      FROM doc_fts WHERE doc_fts MATCH $q) m
-                JOIN documents d ON d.id = m.id
-                {where}
-                """;
-            command.Parameters.AddWithValue("$q", Fts5QueryCompiler.Compile(match));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                rows.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
-            }
+            return Page(Collapse(ReadMatches(compiled, filters, withScore: false, limit: null)), sort, limit, offset, total: null);
         }
 
-        // Keep the best-scoring copy of each story (lower bm25 is better) and count the copies behind it.
-        var best = new Dictionary<long, (long Id, double Bm, string? Published, int Copies)>(rows.Count);
+        // Bounded work for broad queries: FTS5's bm25 evaluates every phrase over the whole index to weigh it, so a
+        // query matching most of a large library costs seconds whatever the LIMIT. Probe the newest matches first (FTS5
+        // walks its posting lists newest-first and stops early). A query with at most RankWindow matches is ranked by
+        // BM25 over all of them. A broader one is ranked without scores in one fixed order that deeper pages only extend:
+        // the newest RankWindow matches with title matches first, then by date; after them older matches newest-stored
+        // first. Its total is extrapolated from the probe's share of the library unless the probe saw every match.
+        var need = offset + limit;
+        var probeSize = Math.Max(RankWindow, need * 2);
+        while (true)
+        {
+            var probe = ReadMatches(compiled, filters, withScore: false, limit: probeSize + 1);
+            if (probe.Count <= RankWindow)
+            {
+                return Page(Collapse(ReadMatches(compiled, filters, withScore: true, limit: null)), sort, limit, offset, total: null);
+            }
+
+            var complete = probe.Count <= probeSize;
+            if (!complete)
+            {
+                probe.RemoveAt(probe.Count - 1);
+            }
+
+            var ranked = RankRecent(match, probe, titleMatches);
+            if (complete || ranked.Count >= need)
+            {
+                var total = complete ? ranked.Count : EstimateTotal(ranked.Count, probe[^1].Id, probe[0].Id);
+                return ToPage(ranked.Skip(offset).Take(limit).ToList(), total, totalIsEstimate: !complete, rankedByRecency: true);
+            }
+
+            probeSize *= 4;
+        }
+    }
+
+    /// <summary>
+    /// Queries with at most this many matches are ranked by BM25 over all of them; a broader query shows its newest this
+    /// many matches first (title matches first, then by date) and then older ones, without scoring every match.
+    /// </summary>
+    public int RankWindow
+    {
+        get;
+        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "the rank window must be at least 1");
+    } = DefaultRankWindow;
+
+    /// <summary>Default <see cref="RankWindow"/>: measured at 100k documents, a probe of this size stays under ~10 ms.</summary>
+    public const int DefaultRankWindow = 250;
+
+    private List<MatchRow> ReadMatches(string compiled, SearchFilters filters, bool withScore, int? limit)
+    {
+        var rows = new List<MatchRow>();
+        using var command = _connection.CreateCommand();
+        var where = BuildFilters(filters, command);
+        var score = withScore ? $"bm25(doc_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0)" : "0.0";
+        // ORDER BY rowid DESC is consumed by FTS5 itself (no sort step), so the LIMIT ends the scan early.
+        var order = limit is null ? string.Empty : "ORDER BY f.rowid DESC LIMIT $limit";
+        command.CommandText = $"""
+            SELECT f.rowid, {score}, coalesce(d.near_dup_of, d.id), d.published
+            FROM doc_fts f JOIN documents d ON d.id = f.rowid
+            WHERE doc_fts MATCH $q {(where.Length == 0 ? string.Empty : "AND " + where["WHERE ".Length..])}
+            {order}
+            """;
+        command.Parameters.AddWithValue("$q", compiled);
+        if (limit is { } n)
+        {
+            command.Parameters.AddWithValue("$limit", n);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new MatchRow(reader.GetInt64(0), reader.GetDouble(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    // Keeps the best-scoring copy of each story (lower bm25 is better; among equals the first stored) and counts the copies.
+    private static List<RankedGroup> Collapse(List<MatchRow> rows)
+    {
+        var best = new Dictionary<long, RankedGroup>(rows.Count);
         foreach (var row in rows)
         {
             if (best.TryGetValue(row.Group, out var current))
             {
-                var better = row.Bm < current.Bm || (row.Bm == current.Bm && row.Id < current.Id);
-                best[row.Group] = better ? (row.Id, row.Bm, row.Published, current.Copies + 1) : current with { Copies = current.Copies + 1 };
+                var better = row.Bm < current.Row.Bm || (row.Bm == current.Row.Bm && row.Id < current.Row.Id);
+                best[row.Group] = new RankedGroup(better ? row : current.Row, current.Copies + 1);
             }
             else
             {
-                best[row.Group] = (row.Id, row.Bm, row.Published, 1);
+                best[row.Group] = new RankedGroup(row, 1);
             }
         }
 
-        IEnumerable<(long Id, double Bm, string? Published, int Copies)> ordered = sort == SearchSort.Newest
-            ? best.Values.OrderBy(v => v.Published is null).ThenByDescending(v => v.Published, StringComparer.Ordinal).ThenBy(v => v.Bm).ThenBy(v => v.Id)
-            : best.Values.OrderBy(v => v.Bm).ThenBy(v => v.Id);
-        var page = ordered.Skip(offset).Take(limit).ToList();
-        var metadata = LoadHitMetadata(page.Select(p => p.Id).ToList());
+        return [.. best.Values];
+    }
+
+    private StoreSearchPage Page(List<RankedGroup> groups, SearchSort sort, int limit, int offset, int? total)
+    {
+        IEnumerable<RankedGroup> ordered = sort == SearchSort.Newest
+            ? groups.OrderBy(g => g.Row.Published is null).ThenByDescending(g => g.Row.Published, StringComparer.Ordinal).ThenByDescending(g => g.Row.Id)
+            : groups.OrderBy(g => g.Row.Bm).ThenBy(g => g.Row.Id);
+        return ToPage(ordered.Skip(offset).Take(limit).ToList(), total ?? groups.Count, totalIsEstimate: total is not null, rankedByRecency: false);
+    }
+
+    // Orders the probe (newest stored first) as described in Search and collapses near-duplicates onto their first row.
+    private List<RankedGroup> RankRecent(MatchExpression match, List<MatchRow> probe, Func<string, bool>? titleMatches)
+    {
+        var head = probe.Take(RankWindow).ToList();
+        var inTitle = titleMatches is null ? TitleMatchesInIndex(match, head) : TitleMatches(head, titleMatches);
+        var ordered = head
+            .OrderByDescending(r => inTitle.Contains(r.Id))
+            .ThenBy(r => r.Published is null)
+            .ThenByDescending(r => r.Published, StringComparer.Ordinal)
+            .ThenByDescending(r => r.Id)
+            .Concat(probe.Skip(RankWindow));
+        var groups = new Dictionary<long, int>();
+        var result = new List<RankedGroup>();
+        foreach (var row in ordered)
+        {
+            if (groups.TryGetValue(row.Group, out var at))
+            {
+                result[at] = result[at] with { Copies = result[at].Copies + 1 };
+                continue;
+            }
+
+            groups[row.Group] = result.Count;
+            result.Add(new RankedGroup(row with { Bm = inTitle.Contains(row.Id) ? -1 : 0 }, 1));
+        }
+
+        return result;
+    }
+
+    // The same query restricted to titles, over the head's rowid range only (FTS5 seeks to it). As costly as the probe
+    // for queries of common characters, hence the caller's cheaper predicate when it has one.
+    private HashSet<long> TitleMatchesInIndex(MatchExpression match, List<MatchRow> head)
+    {
+        var inTitle = new HashSet<long>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH $q AND rowid BETWEEN $oldest AND $newest";
+        command.Parameters.AddWithValue("$q", Fts5QueryCompiler.Compile(TitleOnly(match)));
+        command.Parameters.AddWithValue("$oldest", head[^1].Id);
+        command.Parameters.AddWithValue("$newest", head[0].Id);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            inTitle.Add(reader.GetInt64(0));
+        }
+
+        return inTitle;
+    }
+
+    private HashSet<long> TitleMatches(List<MatchRow> head, Func<string, bool> titleMatches)
+    {
+        var titles = LoadHitMetadata(head.Select(r => r.Id).ToList());
+        return [.. titles.Where(t => titleMatches(t.Value.Title)).Select(t => t.Key)];
+    }
+
+    // The window holds every match among the documents stored since `oldest`; assume the same density before it.
+    private int EstimateTotal(int matchesInWindow, long oldest, long newest)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT min(id) FROM documents";
+        var first = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var span = Math.Max(1, newest - first + 1);
+        var windowSpan = Math.Max(1, newest - oldest + 1);
+        var estimate = (double)matchesInWindow * span / windowSpan;
+        return Math.Max(matchesInWindow + 1, (int)RoundToSignificant(estimate, 2));
+    }
+
+    private static double RoundToSignificant(double value, int digits)
+    {
+        if (value < 100)
+        {
+            return Math.Round(value);
+        }
+
+        var scale = Math.Pow(10, Math.Floor(Math.Log10(value)) - digits + 1);
+        return Math.Round(value / scale) * scale;
+    }
+
+    private static MatchExpression TitleOnly(MatchExpression expression) => expression switch
+    {
+        MatchPhrase phrase => phrase with { TitleOnly = true },
+        MatchAll all => new MatchAll([.. all.Children.Select(TitleOnly)]),
+        MatchAny any => new MatchAny([.. any.Children.Select(TitleOnly)]),
+        // The window already satisfies the exclusions; only the positive part has to be in the title.
+        MatchExcept except => TitleOnly(except.Include),
+        _ => expression,
+    };
+
+    private StoreSearchPage ToPage(List<RankedGroup> page, int total, bool totalIsEstimate, bool rankedByRecency)
+    {
+        var metadata = LoadHitMetadata(page.Select(p => p.Row.Id).ToList());
         var hits = page.Select(p =>
         {
-            var (title, language, source) = metadata[p.Id];
-            return new StoreHit(p.Id, title, Math.Round(-p.Bm, 4), ParseDate(p.Published), language, source, p.Copies - 1);
+            var (title, language, source) = metadata[p.Row.Id];
+            return new StoreHit(p.Row.Id, title, Math.Round(-p.Row.Bm, 4), ParseDate(p.Row.Published), language, source, p.Copies - 1);
         }).ToList();
-        return new StoreSearchPage(best.Count, hits);
+        return new StoreSearchPage(total, hits) { TotalIsEstimate = totalIsEstimate, RankedByRecency = rankedByRecency };
     }
+
+    private readonly record struct MatchRow(long Id, double Bm, long Group, string? Published);
+
+    private readonly record struct RankedGroup(MatchRow Row, int Copies);
 
     private StoreSearchPage ListFiltered(SearchFilters filters, int limit, int offset)
     {

@@ -37,6 +37,8 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, search.Code);
         using var results = JsonDocument.Parse(search.Out);
         Assert.True(results.RootElement.GetProperty("total").GetInt32() >= 3);
+        Assert.False(results.RootElement.GetProperty("totalIsEstimate").GetBoolean());
+        Assert.Equal("relevance", results.RootElement.GetProperty("rankedBy").GetString());
         var hit = results.RootElement.GetProperty("hits")[0];
         foreach (var name in new[] { "id", "title", "score", "snippet", "published", "language" })
         {

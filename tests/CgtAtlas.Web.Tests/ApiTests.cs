@@ -30,6 +30,9 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json(response);
         Assert.True(body.GetProperty("total").GetInt32() >= 1);
+        // A small library's matches are all ranked by BM25 and counted exactly.
+        Assert.False(body.GetProperty("totalIsEstimate").GetBoolean());
+        Assert.Equal("relevance", body.GetProperty("rankedBy").GetString());
         var hit = body.GetProperty("hits")[0];
         foreach (var field in new[] { "id", "title", "score", "snippet", "published", "language", "source", "paragraph", "collapsedCopies" })
         {

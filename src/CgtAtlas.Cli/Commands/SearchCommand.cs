@@ -61,6 +61,8 @@ internal static class SearchCommand
                 JsonOutput.Write(console.Output, new
                 {
                     total = results.Total,
+                    totalIsEstimate = results.TotalIsEstimate,
+                    rankedBy = results.RankedByRecency ? "recency" : "relevance",
                     hits = results.Hits.Select(h => new
                     {
                         id = h.Id,
@@ -109,7 +111,16 @@ internal static class SearchCommand
         }
 
         var first = results.Hits.Count == 0 ? 0 : request.Offset + 1;
-        ansi.MarkupLine($"[bold]{results.Total}[/] document(s) match; showing {first}–{request.Offset + results.Hits.Count}.");
+        var count = results.TotalIsEstimate ? $"about [bold]{results.Total:N0}[/]" : $"[bold]{results.Total}[/]";
+        ansi.MarkupLine($"{count} document(s) match; showing {first}–{request.Offset + results.Hits.Count}.");
+        if (results.RankedByRecency && request.Sort == SearchSort.Relevance)
+        {
+            ansi.MarkupLine("[grey]Broad query: newest matches first, title matches on top (add words or filters to rank by relevance).[/]");
+        }
+
+        // The document column gets what the ID and score columns, borders and padding leave of the terminal.
+        var idWidth = results.Hits.Max(h => h.Id.ToString(CultureInfo.InvariantCulture).Length);
+        var columnWidth = Math.Max(20, ansi.Profile.Width - (idWidth + 2) - ("Score".Length + 2) - 4 - 2);
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn(new TableColumn("ID").RightAligned());
         table.AddColumn("Document");
@@ -120,9 +131,11 @@ internal static class SearchCommand
             var meta = string.Join(" · ", new[] { hit.Source, hit.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hit.Language.ToCode() }
                 .Where(s => !string.IsNullOrEmpty(s)));
             var copies = hit.CollapsedCopies > 0 ? $" [grey](+{hit.CollapsedCopies} similar)[/]" : string.Empty;
+            var marker = $"[{hit.Snippet?.Paragraph}] ";
             var snippet = hit.Snippet is null
                 ? string.Empty
-                : $"\n[grey][[{hit.Snippet.Paragraph}]][/] " + hit.Snippet.Render("[black on yellow]", "[/]", Markup.Escape);
+                : $"\n[grey]{Markup.Escape(marker)}[/]" + string.Join('\n', TerminalWrap.Lines(hit.Snippet, columnWidth - marker.Length, columnWidth)
+                    .Select(line => line.Render("[black on yellow]", "[/]", Markup.Escape)));
             table.AddRow(
                 new Markup(hit.Id.ToString(CultureInfo.InvariantCulture)),
                 new Markup($"[bold]{title}[/]{copies}\n[grey]{Markup.Escape(meta)}[/]{snippet}"),

@@ -1,7 +1,20 @@
 namespace CgtAtlas.Search;
 
 /// <summary>A page of search results.</summary>
-/// <param name="Total">Number of matching documents (near-duplicates collapsed).</param>
+/// <param name="Total">Number of matching documents (near-duplicates collapsed); an estimate when <see cref="TotalIsEstimate"/>.</param>
 /// <param name="Hits">The requested page.</param>
 /// <param name="Query">The parsed query.</param>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, ParsedQuery Query);
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, ParsedQuery Query)
+{
+    /// <summary>
+    /// True when the query matched too many documents to count and score them all within the latency budget: the total is
+    /// extrapolated from the newest matches (shells say "about N").
+    /// </summary>
+    public bool TotalIsEstimate { get; init; }
+
+    /// <summary>
+    /// True when the hits are the newest matches ordered title matches first, then by date, rather than all matches
+    /// ranked by BM25 (a broad query; narrowing it brings relevance ranking back).
+    /// </summary>
+    public bool RankedByRecency { get; init; }
+}

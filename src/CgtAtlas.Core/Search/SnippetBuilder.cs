@@ -60,42 +60,56 @@ public sealed class SnippetBuilder
             return spans;
         }
 
-        var tokens = _analyzer.Analyze(text);
-        foreach (var phrase in phrases)
+        // Index the phrases by their first term so each token is compared only with phrases that can start there
+        // (a glossary concept brings up to 30 alternatives).
+        var byFirst = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var p = 0; p < phrases.Count; p++)
         {
-            if (phrase.TitleOnly || phrase.Terms.Count == 0)
+            if (!phrases[p].TitleOnly && phrases[p].Terms.Count > 0)
+            {
+                var first = phrases[p].Terms[0];
+                if (!byFirst.TryGetValue(first, out var list))
+                {
+                    byFirst[first] = list = [];
+                }
+
+                list.Add(p);
+            }
+        }
+
+        var found = new bool[phrases.Count];
+        var tokens = _analyzer.Analyze(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!byFirst.TryGetValue(tokens[i].Term, out var candidates))
             {
                 continue;
             }
 
-            var found = false;
-            for (var i = 0; i + phrase.Terms.Count <= tokens.Count; i++)
+            foreach (var p in candidates)
             {
-                var all = true;
-                for (var k = 0; k < phrase.Terms.Count; k++)
+                var terms = phrases[p].Terms;
+                if (i + terms.Count > tokens.Count)
                 {
-                    if (!string.Equals(tokens[i + k].Term, phrase.Terms[k], StringComparison.Ordinal))
-                    {
-                        all = false;
-                        break;
-                    }
+                    continue;
+                }
+
+                var all = true;
+                for (var k = 1; k < terms.Count && all; k++)
+                {
+                    all = string.Equals(tokens[i + k].Term, terms[k], StringComparison.Ordinal);
                 }
 
                 if (all)
                 {
-                    var first = tokens[i];
-                    var last = tokens[i + phrase.Terms.Count - 1];
-                    spans.Add((first.Start, last.Start + last.Length - first.Start));
-                    found = true;
+                    var last = tokens[i + terms.Count - 1];
+                    spans.Add((tokens[i].Start, last.Start + last.Length - tokens[i].Start));
+                    found[p] = true;
                 }
-            }
-
-            if (found)
-            {
-                distinctPhrases++;
             }
         }
 
+        distinctPhrases = found.Count(f => f);
         return Merge(spans);
     }
 

@@ -27,7 +27,16 @@ public interface ILibraryStore : IDisposable
     IReadOnlyDictionary<long, IReadOnlyList<Paragraph>> GetParagraphs(IReadOnlyCollection<long> ids);
 
     /// <summary>Ranks documents matching <paramref name="match"/> (all documents when null) and the filters.</summary>
-    StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset);
+    /// <param name="match">The expanded query, or null to list documents.</param>
+    /// <param name="filters">Language, date, collection, source and subject filters.</param>
+    /// <param name="sort">Relevance or newest first.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="offset">Hits to skip.</param>
+    /// <param name="titleMatches">
+    /// Whether a title shows the query (as its highlighted title does), used to put title matches first when a broad query
+    /// is ranked by recency (<see cref="StoreSearchPage.RankedByRecency"/>); when null the store decides with its index.
+    /// </param>
+    StoreSearchPage Search(MatchExpression? match, SearchFilters filters, SearchSort sort, int limit, int offset, Func<string, bool>? titleMatches = null);
 
     /// <summary>The modalities and agencies of several documents (facet counts); documents without any are absent.</summary>
     IReadOnlyDictionary<long, IReadOnlyList<DocumentSubject>> GetSubjects(IReadOnlyCollection<long> ids);

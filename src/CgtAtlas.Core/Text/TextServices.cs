@@ -47,7 +47,8 @@ public sealed class TextServices
         var glossaryPath = Path.Combine(dir, "glossary.tsv");
         var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath, analyzer) : Glossary.Empty;
         var segmenter = new ChineseSegmenter(
-            Path.Combine(dir, "jieba"),
+            Path.Combine(dir, "jieba", "dict.txt"),
+            Path.Combine(dir, "jieba-boot"),
             Path.Combine(dir, "jieba-user.dict"),
             glossary.ChineseAliases());
         return new TextServices(analyzer, glossary, segmenter);

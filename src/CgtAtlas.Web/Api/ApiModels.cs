@@ -10,11 +10,15 @@ namespace CgtAtlas.Web.Api;
 /// <param name="Total">Matching documents (near-copies collapsed).</param>
 /// <param name="Hits">This page.</param>
 /// <param name="Facets">Counts per language, collection, source, modality and agency.</param>
-public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitDto> Hits, SearchFacetsDto? Facets = null)
+/// <param name="TotalIsEstimate">True when the query matched too many documents to count: the total is extrapolated.</param>
+/// <param name="RankedBy"><c>relevance</c> (BM25 over every match) or <c>recency</c> (a broad query: the newest matches,
+/// title matches first).</param>
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitDto> Hits, SearchFacetsDto? Facets = null, bool TotalIsEstimate = false,
+    string RankedBy = "relevance")
 {
     internal static SearchResponse From(SearchResults results, SearchFacetsDto? facets = null) => new(results.Total, results.Hits.Select(h => new SearchHitDto(
         h.Id, h.Title, h.Score, h.Snippet?.ToHtml(), Date(h.Published), h.Language.ToCode(), h.Source, h.Snippet?.Paragraph, h.CollapsedCopies)).ToList(),
-        facets);
+        facets, results.TotalIsEstimate, results.RankedByRecency ? "recency" : "relevance");
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

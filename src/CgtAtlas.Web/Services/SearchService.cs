@@ -82,6 +82,12 @@ public sealed record PageSearchResult
 
     /// <summary>True when facets were counted over the first <see cref="SearchService.FacetWindow"/> hits only.</summary>
     public bool FacetsTruncated { get; init; }
+
+    /// <summary>True when <see cref="Total"/> is extrapolated from the newest matches (a broad query).</summary>
+    public bool TotalIsEstimate { get; init; }
+
+    /// <summary>True when the hits are the newest matches, title matches first, rather than all matches ranked by BM25.</summary>
+    public bool RankedByRecency { get; init; }
 }
 
 /// <summary>
@@ -144,16 +150,17 @@ public sealed class SearchService
         var sort = match is null ? SearchSort.Newest : request.Sort;
         return _gate.Run((library, workspace) =>
         {
-            var all = library.Store.Search(match, filters, sort, FacetWindow, 0);
+            var phrases = match is null ? [] : QueryExpander.PositivePhrases(match);
+            var titleMatches = library.TitleMatcher(phrases);
+            var all = library.Store.Search(match, filters, sort, FacetWindow, 0, titleMatches);
             var window = all.Hits.Where(h => request.RestrictTo is null || request.RestrictTo.Contains(h.Id)).ToList();
             var total = request.RestrictTo is null ? all.Total : window.Count;
             var page = window.Skip(request.Offset).Take(request.Limit).ToList();
             if (request.RestrictTo is null && request.Offset + request.Limit > FacetWindow)
             {
-                page = library.Store.Search(match, filters, sort, request.Limit, request.Offset).Hits.ToList();
+                page = library.Store.Search(match, filters, sort, request.Limit, request.Offset, titleMatches).Hits.ToList();
             }
 
-            var phrases = match is null ? [] : QueryExpander.PositivePhrases(match);
             var ids = page.Select(h => h.Id).ToList();
             var paragraphs = library.Store.GetParagraphs(ids);
             var states = workspace.GetStates(ids);
@@ -182,6 +189,8 @@ public sealed class SearchService
                 Modalities = Count(subjects.Where(x => x.Kind == SubjectKind.Modality).Select(x => x.Value)),
                 Agencies = Count(subjects.Where(x => x.Kind == SubjectKind.Agency).Select(x => x.Value)),
                 FacetsTruncated = all.Total > FacetWindow,
+                TotalIsEstimate = request.RestrictTo is null && all.TotalIsEstimate,
+                RankedByRecency = all.RankedByRecency,
             };
         });
     }
