@@ -147,6 +147,10 @@ internal static class IngestBenchmarks
             sections.Add("document language detection (called twice)", t);
 
             t = Stopwatch.GetTimestamp();
+            _ = Facts.DocumentSubjects.Find(content.Title, content.Paragraphs);
+            sections.Add("document subjects (modality and agency mentions)", t);
+
+            t = Stopwatch.GetTimestamp();
             output.Write(title);
             output.Write('\t');
             output.Write(body);
