@@ -21,6 +21,7 @@ public sealed class InputEnumeratorTests : IDisposable
 
         Assert.Equal(SortOfAllPaths([_root], out _), streamed.Files());
         Assert.Equal(12, streamed.CountFiles()); // 14 written, 2 hidden
+        Assert.Equal(SortOfAllPaths([_root + Path.DirectorySeparatorChar], out _), new InputEnumerator([_root + Path.DirectorySeparatorChar]).Files());
     }
 
     [Fact]
