@@ -44,20 +44,26 @@ public static class DocumentSubjects
     public static IReadOnlyList<string> Agencies { get; } = ["NMPA", "CDE", "NHSA", "NHC", "FDA", "EMA", "PMDA"];
 
     /// <summary>The subjects of one document that pass the counting rule, most mentioned first.</summary>
-    public static IReadOnlyList<DocumentSubject> Find(string title, IEnumerable<Paragraph> paragraphs)
+    public static IReadOnlyList<DocumentSubject> Find(string title, IEnumerable<Paragraph> paragraphs) =>
+        Find(title, paragraphs, s_modalities.Value, s_agencies.Value);
+
+    /// <summary>As <see cref="Find(string, IEnumerable{Paragraph})"/> with other copies of the two dictionaries (the
+    /// tests pass the plain ones, to check that the compiled, screened copies find the same subjects).</summary>
+    internal static IReadOnlyList<DocumentSubject> Find(string title, IEnumerable<Paragraph> paragraphs, TermDictionary modalities,
+        TermDictionary agencies)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(paragraphs);
         var body = paragraphs as IReadOnlyList<Paragraph> ?? paragraphs.ToList();
-        var inTitle = Scan(title).ToHashSet();
+        var inTitle = Scan(title, modalities, agencies).ToHashSet();
         var agenciesInLead = body.Count > 0
-            ? s_agencies.Value.FindAll(body[0].Text).Select(m => (SubjectKind.Agency, m.Value)).ToHashSet()
+            ? agencies.FindAll(body[0].Text).Select(m => (SubjectKind.Agency, m.Value)).ToHashSet()
             : [];
 
         // One scan over the whole body: a scan has a fixed cost per call that, paid per paragraph, was most of the
         // time. The blank line between paragraphs keeps a mention from merging across them.
         var mentions = new Dictionary<(SubjectKind, string), int>();
-        foreach (var key in Scan(string.Join("\n\n", body.Select(p => p.Text))))
+        foreach (var key in Scan(string.Join("\n\n", body.Select(p => p.Text)), modalities, agencies))
         {
             mentions[key] = mentions.GetValueOrDefault(key) + 1;
         }
@@ -92,11 +98,11 @@ public static class DocumentSubjects
         return mentions is [var only] && only.Start == 0 && only.End == text.Length ? only.Value : null;
     }
 
-    // Compiled copies: ingest scans every paragraph of every document with them.
+    // Compiled, screened copies: ingest scans every document with them.
     private static readonly Lazy<TermDictionary> s_modalities = new(() => ModalityResolver.Terms.Compiled());
     private static readonly Lazy<TermDictionary> s_agencies = new(() => AgencyResolver.Agencies.Compiled());
 
-    private static IEnumerable<(SubjectKind, string)> Scan(string text) =>
-        ModalityResolver.FindAll(text, s_modalities.Value).Select(m => (SubjectKind.Modality, m.Value))
-            .Concat(s_agencies.Value.FindAll(text).Select(m => (SubjectKind.Agency, m.Value)));
+    private static IEnumerable<(SubjectKind, string)> Scan(string text, TermDictionary modalities, TermDictionary agencies) =>
+        ModalityResolver.FindAll(text, modalities).Select(m => (SubjectKind.Modality, m.Value))
+            .Concat(agencies.FindAll(text).Select(m => (SubjectKind.Agency, m.Value)));
 }

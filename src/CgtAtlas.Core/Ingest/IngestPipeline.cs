@@ -44,33 +44,43 @@ public sealed class IngestPipeline
     public IngestReport Run(IEnumerable<string> inputs, IngestOptions options, IProgress<IngestProgress>? progress = null,
         CancellationToken cancellationToken = default, Action<IngestedDocument>? onStored = null)
     {
-        var files = InputEnumerator.Expand(inputs, out var missing);
+        // Files are counted in a first walk (for progress as done/total) and streamed to the reading thread in a second,
+        // so no list of every path is kept.
+        var files = new InputEnumerator(inputs);
+        var total = progress is null ? 0 : files.CountFiles();
         var stored = new List<IngestedDocument>();
         var tally = new StoredTally(onStored ?? stored.Add);
         var duplicates = new List<DuplicateInput>();
-        var failed = missing.Select(m => new FailedInput(m, "no such file or folder")).ToList();
+        var failed = files.Missing.Select(m => new FailedInput(m, "no such file or folder")).ToList();
         var fingerprints = _store.LoadSimHashes().ToList();
         long bytesRead = 0;
         var cancelled = false;
 
         var channel = Channel.CreateBounded<PreparedInput>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         using var stopReading = new CancellationTokenSource();
-        var reading = Task.Factory.StartNew(() => ReadAll(files, options, channel.Writer, stopReading.Token), CancellationToken.None,
+        var reading = Task.Factory.StartNew(() => ReadAll(files.Files(), options, channel.Writer, stopReading.Token), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var batch = _store.BeginBatch();
         var inBatch = 0;
         try
         {
-            for (var i = 0; i < files.Count; i++)
+            var done = 0;
+            while (true)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    cancelled = true;
+                    // Only when an input is left: a run cancelled after its last input is complete.
+                    cancelled = WaitForNext(channel.Reader);
                     break;
                 }
 
-                var input = Next(channel.Reader);
+                if (!WaitForNext(channel.Reader) || !channel.Reader.TryRead(out var input))
+                {
+                    break;
+                }
+
+                done++;
                 bytesRead += input.Bytes;
                 if (input.Failure is { } failure)
                 {
@@ -93,7 +103,8 @@ public sealed class IngestPipeline
                     inBatch = 0;
                 }
 
-                progress?.Report(new IngestProgress(i + 1, files.Count, input.Path));
+                // A file added between the count and the walk must not show more done than found.
+                progress?.Report(new IngestProgress(done, Math.Max(total, done), input.Path));
             }
 
             batch.Commit();
@@ -118,22 +129,13 @@ public sealed class IngestPipeline
         };
     }
 
-    private static PreparedInput Next(ChannelReader<PreparedInput> reader)
-    {
-        PreparedInput? input;
-        while (!reader.TryRead(out input))
-        {
-            // Blocking here is intended: this is the single writing thread, and the reader runs on its own thread.
-            if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            {
-                throw new InvalidOperationException("the reading thread ended before every input was read");
-            }
-        }
+    /// <summary>Waits until the reading thread has an input ready (true) or has read them all (false).</summary>
+    private static bool WaitForNext(ChannelReader<PreparedInput> reader) =>
+        // Blocking here is intended: this is the single writing thread, and the reader runs on its own thread. A failure
+        // of the reading thread is thrown here.
+        reader.TryPeek(out _) || reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
 
-        return input;
-    }
-
-    private void ReadAll(IReadOnlyList<string> files, IngestOptions options, ChannelWriter<PreparedInput> writer, CancellationToken stop)
+    private void ReadAll(IEnumerable<string> files, IngestOptions options, ChannelWriter<PreparedInput> writer, CancellationToken stop)
     {
         Exception? error = null;
         try

@@ -7,6 +7,7 @@ namespace CgtAtlas.Ingest;
 public sealed class ParagraphBuilder
 {
     private readonly List<Paragraph> _paragraphs = [];
+    private ScriptCounts _scripts;
 
     /// <summary>Number of paragraphs so far.</summary>
     public int Count => _paragraphs.Count;
@@ -25,11 +26,13 @@ public sealed class ParagraphBuilder
             return;
         }
 
-        _paragraphs.Add(new Paragraph(_paragraphs.Count + 1, text, LanguageDetector.Detect(text)));
+        var scripts = ScriptCounts.Of(text);
+        _scripts += scripts;
+        _paragraphs.Add(new Paragraph(_paragraphs.Count + 1, text, scripts.Language));
     }
 
-    /// <summary>The paragraphs built.</summary>
-    public IReadOnlyList<Paragraph> Build() => _paragraphs.ToList();
+    /// <summary>The paragraphs built, carrying their script counts (<see cref="CountedParagraphs"/>).</summary>
+    public IReadOnlyList<Paragraph> Build() => new CountedParagraphs([.. _paragraphs], _scripts);
 
     /// <summary>Splits plain text into paragraph blocks: blank lines separate paragraphs when the text has any;
     /// otherwise (common in Chinese text) every line is a paragraph. A block of table rows (every line holds a

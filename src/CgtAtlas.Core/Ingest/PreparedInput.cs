@@ -28,7 +28,7 @@ internal sealed class DocumentPreparer(TextAnalyzer analyzer)
     {
         analyzer.AnalyzeInto(content.Paragraphs.Select(p => p.Text), _bodyTokens, _indexBody);
         var prepared = new PreparedDocument(content, ContentHash.Compute(content.Title, content.Paragraphs),
-            LanguageDetector.Detect(content.Paragraphs.Select(p => p.Text)), SimHash.Compute(_bodyTokens), analyzer.ToIndexText(content.Title),
+            CountedParagraphs.LanguageOf(content.Paragraphs), SimHash.Compute(_bodyTokens), analyzer.ToIndexText(content.Title),
             _indexBody.ToString(), DocumentSubjects.Find(content.Title, content.Paragraphs));
         // Empty the buffers for the next document, and keep a very long one from pinning their peak size for the rest of the run.
         _bodyTokens.Clear();

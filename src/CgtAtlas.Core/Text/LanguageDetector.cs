@@ -11,34 +11,7 @@ namespace CgtAtlas.Text;
 public static class LanguageDetector
 {
     /// <summary>Detects the language of one text.</summary>
-    public static Language Detect(ReadOnlySpan<char> text)
-    {
-        var han = 0;
-        var latinWords = 0;
-        var inLatinWord = false;
-        foreach (var c in text)
-        {
-            if (CharClass.IsHan(c))
-            {
-                han++;
-                inLatinWord = false;
-            }
-            else if (char.IsAsciiLetter(c))
-            {
-                if (!inLatinWord)
-                {
-                    latinWords++;
-                    inLatinWord = true;
-                }
-            }
-            else
-            {
-                inLatinWord = false;
-            }
-        }
-
-        return Classify(han, latinWords);
-    }
+    public static Language Detect(ReadOnlySpan<char> text) => ScriptCounts.Of(text).Language;
 
     /// <summary>
     /// Classifies from counts: a Han character weighs about as much as half an English word (a Chinese word is
@@ -65,39 +38,52 @@ public static class LanguageDetector
     /// <summary>The language of a whole document from its paragraphs, weighted by their length.</summary>
     public static Language Detect(IEnumerable<string> paragraphs)
     {
-        var han = 0;
-        var latin = 0;
+        var counts = default(ScriptCounts);
         foreach (var paragraph in paragraphs)
         {
-            foreach (var c in paragraph)
-            {
-                if (CharClass.IsHan(c))
-                {
-                    han++;
-                }
-            }
-
-            latin += CountLatinWords(paragraph);
+            counts += ScriptCounts.Of(paragraph);
         }
 
-        return Classify(han, latin);
+        return counts.Language;
     }
+}
 
-    private static int CountLatinWords(string text)
+/// <summary>
+/// What the language of a text is judged by: its Han characters and its Latin words (a run of ASCII letters).
+/// Counts of parts add up to the count of the whole when the parts are separate paragraphs, so a document's language
+/// follows from its paragraphs' counts without reading the text again.
+/// </summary>
+/// <param name="HanChars">Han characters.</param>
+/// <param name="LatinWords">Runs of ASCII letters.</param>
+public readonly record struct ScriptCounts(int HanChars, int LatinWords)
+{
+    /// <summary>The language these counts indicate (<see cref="LanguageDetector.Classify"/>).</summary>
+    public Language Language => LanguageDetector.Classify(HanChars, LatinWords);
+
+    /// <summary>Counts one text.</summary>
+    public static ScriptCounts Of(ReadOnlySpan<char> text)
     {
-        var count = 0;
-        var inWord = false;
+        var han = 0;
+        var latinWords = 0;
+        var inLatinWord = false;
         foreach (var c in text)
         {
             var letter = char.IsAsciiLetter(c);
-            if (letter && !inWord)
+            if (letter && !inLatinWord)
             {
-                count++;
+                latinWords++;
+            }
+            else if (!letter && CharClass.IsHan(c))
+            {
+                han++;
             }
 
-            inWord = letter;
+            inLatinWord = letter;
         }
 
-        return count;
+        return new ScriptCounts(han, latinWords);
     }
+
+    /// <summary>The counts of two separate texts together.</summary>
+    public static ScriptCounts operator +(ScriptCounts a, ScriptCounts b) => new(a.HanChars + b.HanChars, a.LatinWords + b.LatinWords);
 }
