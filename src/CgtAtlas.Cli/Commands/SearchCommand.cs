@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CgtAtlas.Documents;
 using CgtAtlas.Search;
+using CgtAtlas.Text;
 using Spectre.Console;
 
 namespace CgtAtlas.Cli.Commands;
@@ -34,6 +35,12 @@ internal static class SearchCommand
             if (request.Limit is < 1 or > Library.MaxPageSize || request.Offset < 0)
             {
                 return Fail(console, asJson, $"--limit must be 1-{Library.MaxPageSize} and --offset 0 or more", ExitCodes.Usage);
+            }
+
+            // A Chinese query will be segmented: load jieba's dictionary on the other core while the library opens.
+            if (ChineseSegmenter.MayNeedDictionary(request.Query))
+            {
+                TextServices.Default.Segmenter.Preload();
             }
 
             // In JSON mode the opener's message is caught and re-sent as a JSON error, so a script reads one format.

@@ -34,6 +34,28 @@ public sealed class ChineseSegmenter
     /// <summary>True once the dictionary has been loaded in this process.</summary>
     public bool IsLoaded => _segmenter.IsValueCreated;
 
+    /// <summary>True when <paramref name="text"/> has a run of Chinese characters long enough to need the dictionary.</summary>
+    public static bool MayNeedDictionary(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' ? run + 1 : 0;
+            if (run > 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Starts loading the dictionary on a pool thread, so a shell that knows segmentation is coming (a Chinese query)
+    /// overlaps the ~0.3 s load with opening the library; <see cref="Segment"/> waits for it if it is not done.
+    /// </summary>
+    public void Preload() => ThreadPool.UnsafeQueueUserWorkItem(static lazy => _ = lazy.Value, _segmenter, preferLocal: false);
+
     /// <summary>Segments a run of Chinese text into words (accurate mode, no HMM: deterministic for a given dictionary).</summary>
     public IReadOnlyList<string> Segment(string chineseRun)
     {
