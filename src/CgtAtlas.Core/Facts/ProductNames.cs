@@ -16,11 +16,13 @@ internal sealed class ProductNames
     private static readonly Lazy<ProductNames> s_shipped = new(() =>
         Load(Path.Combine(TextServices.DefaultDataDirectory, "knowledge")));
 
-    // Longest first, so "阿基仑赛注射液" wins over a shorter alias inside it.
-    private readonly (string Name, string Key)[] _names;
+    // By first letter (case-folded), longest first, so "阿基仑赛注射液" wins over a shorter alias inside it: one pass over
+    // the text looks up only the names that can start at each character.
+    private readonly Dictionary<char, (string Name, string Key)[]> _byFirst;
 
     private ProductNames((string Name, string Key)[] names) =>
-        _names = names.OrderByDescending(n => n.Name.Length).ThenBy(n => n.Name, StringComparer.Ordinal).ToArray();
+        _byFirst = names.GroupBy(n => char.ToLowerInvariant(n.Name[0]))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Name.Length).ThenBy(n => n.Name, StringComparer.Ordinal).ToArray());
 
     /// <summary>The names of the knowledge base shipped with the program; empty when its folder is missing.</summary>
     public static ProductNames Shipped => s_shipped.Value;
@@ -70,25 +72,26 @@ internal sealed class ProductNames
     /// <summary>Product names in <paramref name="text"/>, in reading order, without overlaps.</summary>
     public List<ProductMention> FindAll(string text)
     {
-        var taken = new bool[text.Length];
         var found = new List<ProductMention>();
-        foreach (var (name, key) in _names)
+        for (var at = 0; at < text.Length; at++)
         {
-            for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
-                 at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+            if (!_byFirst.TryGetValue(char.ToLowerInvariant(text[at]), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (name, key) in candidates)
             {
                 var end = at + name.Length;
-                if (!StandsAlone(text, at, end) || taken.AsSpan(at, name.Length).Contains(true))
+                if (end <= text.Length && text.AsSpan(at, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase) && StandsAlone(text, at, end))
                 {
-                    continue;
+                    found.Add(new ProductMention(at, end, text[at..end], key));
+                    at = end - 1;
+                    break;
                 }
-
-                taken.AsSpan(at, name.Length).Fill(true);
-                found.Add(new ProductMention(at, end, text[at..end], key));
             }
         }
 
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
 

@@ -314,6 +314,13 @@ public sealed partial class BriefComposer
                 }
 
                 var parts = facts.Where((o, j) => j != i && o.GroupId == g && o.Paragraph == f.Paragraph).ToList();
+                if (parts.Count > 0 && parts.All(p => FactPhrases.SameClass(p, f) && p.Value != f.Value))
+                {
+                    // "14款中有9款是在近三年获批的": nothing a template names tells the part from its whole, so the
+                    // sentence is quoted, as for "nine of the 14" written without a link.
+                    return null;
+                }
+
                 if (parts.Any(p => p.Modality is not null && p.Modality == f.Modality && p.Value != f.Value))
                 {
                     // A part with the whole's own field and another count ("14 CAR-T, including 7 CAR-T"): the whole's

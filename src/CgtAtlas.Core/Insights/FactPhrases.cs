@@ -70,6 +70,12 @@ internal static partial class FactPhrases
     /// <summary>The parts of a breakdown ("including 7 CAR-T, 3 small nucleic acid …").</summary>
     public static string? Breakdown(Fact head, IReadOnlyList<Fact> parts, bool zh)
     {
+        // "765件申请,其中批准553件": the part is the approved share of the applications, not a count of products.
+        if (head.Kind == FactKinds.ApplicationCount && parts.FirstOrDefault(p => p.Kind == FactKinds.ApprovalCount && p.Value is not null) is { } approved)
+        {
+            return Approved(approved, zh);
+        }
+
         var labelled = parts.Where(p => p.Value is not null && p.Modality is not null && Class(p) != Class(head)).ToList();
         labelled = labelled.Where(p => labelled.Count(o => Class(o) == Class(p)) == 1).ToList();
         if (labelled.Count == 0)
@@ -86,8 +92,19 @@ internal static partial class FactPhrases
         return "including " + (items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1]);
     }
 
+    private static string Approved(Fact part, bool zh) =>
+        zh ? $"其中获批{QuantityZh(part)}件" : $"of which {QuantityEn(part)} were approved";
+
+    /// <summary>True when a part counts alike with its whole: nothing in a breakdown could tell them apart.</summary>
+    public static bool SameClass(Fact a, Fact b) => a.Kind == b.Kind && Class(a) == Class(b);
+
     private static string? En(Fact f, Fact? previous, int dateDetail)
     {
+        if (f.Kind == FactKinds.ApprovalCount && previous?.Kind == FactKinds.ApplicationCount && f.Value is not null)
+        {
+            return Approved(f, zh: false);
+        }
+
         var qv = QuantityEn(f);
         var modality = WithTarget(f.Target, ModalityEn(f.Modality));
         var region = RegionEn(f.Region);
@@ -138,6 +155,11 @@ internal static partial class FactPhrases
 
     private static string? Zh(Fact f, Fact? previous, int dateDetail)
     {
+        if (f.Kind == FactKinds.ApprovalCount && previous?.Kind == FactKinds.ApplicationCount && f.Value is not null)
+        {
+            return Approved(f, zh: true);
+        }
+
         var qv = QuantityZh(f);
         var modality = WithTarget(f.Target, ModalityZh(f.Modality));
         var region = RegionZh(f.Region);

@@ -209,18 +209,25 @@ public sealed class BriefComposerTests
             BriefRenderer.FromJson(BriefRenderer.ToJson(brief))!.Sections.SelectMany(s => s.Bullets).Select(b => b.SourceLanguage));
     }
 
+    // A count of one antigen's products is never rendered as the whole class ("3 CAR-T products"), and approved
+    // applications counted out of the applications are not approved products.
     [Theory]
-    [InlineData("en", "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T")]
-    [InlineData("zh", "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T")]
-    [InlineData("en", "In the US, the FDA has approved 2 BCMA-directed CAR-T therapies for multiple myeloma.", "BCMA CAR-T")]
-    public void A_count_of_one_antigen_is_never_rendered_as_the_whole_class(string lang, string sentence, string expected)
+    [InlineData("en", Myeloma, "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T", @"\d CAR-T|已批准CAR-T")]
+    [InlineData("zh", Myeloma, "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T", @"\d CAR-T|已批准CAR-T")]
+    [InlineData("en", Myeloma, "In the US, the FDA has approved 2 BCMA-directed CAR-T therapies for multiple myeloma.", "BCMA CAR-T", @"\d CAR-T")]
+    [InlineData("en", StemCell, "2024年，药审中心共受理干细胞产品上市申请40件，其中批准12件。", "of which 12 were approved", "approved 12|12 stem cell products")]
+    [InlineData("zh", StemCell, "2024年，药审中心共受理干细胞产品上市申请40件，其中批准12件。", "其中获批12件", "批准干细胞产品12款")]
+    [InlineData("en", StemCell, "In 2024 the agency received 40 stem cell marketing applications, including 12 approved.", "of which 12 were approved", "approved 12|12 stem cell products")]
+    public void A_figure_is_rendered_with_what_it_counts(string lang, string lead, string sentence, string expected, string forbidden)
     {
-        var paragraphs = Doc("细胞治疗行业观察：多发性骨髓瘤领域的CAR-T竞争格局。", sentence, "业内预计，更多CAR-T产品将在未来两年内提交上市申请。");
-        var text = BriefRenderer.ToText(Composer.Compose("BCMA", paragraphs, new DateOnly(2025, 5, 1), lang));
+        var text = BriefRenderer.ToText(Composer.Compose("t", Doc(lead, sentence, "业内预计，更多细胞治疗产品将在未来两年内获批上市。"), new DateOnly(2025, 5, 1), lang));
         var line = Assert.Single(text.Split('\n'), l => l.Contains("[2]", StringComparison.Ordinal));
         Assert.Contains(expected, line, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"\d CAR-T|已批准CAR-T", line);
+        Assert.DoesNotMatch(forbidden, line);
     }
+
+    private const string Myeloma = "细胞治疗行业观察：多发性骨髓瘤领域的CAR-T竞争格局。";
+    private const string StemCell = "干细胞治疗监管观察：审评提速，企业申报积极。";
 
     [Fact]
     public void Mixed_language_paragraph_marks_each_quoted_sentence_by_its_own_language()
