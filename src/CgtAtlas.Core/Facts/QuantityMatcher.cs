@@ -372,9 +372,9 @@ internal static partial class QuantityMatcher
             q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase))
                 && !StressedOne.IsMatch(before);
 
-            // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, 第四, Phase 3, No. 5.
+            // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, IFN-α2b, 第四, Phase 3, No. 5.
             var prev = before.Length > 0 ? before[^1] : ' ';
-            if ((char.IsAsciiLetter(prev) && !CurrencyCodeLead.IsMatch(before))
+            if ((char.IsAsciiLetter(prev) && !CurrencyCodeLead.IsMatch(before)) || (prev is (>= 'α' and <= 'ω') or (>= 'Α' and <= 'Ω'))
                 || (prev == '-' && before.Length > 1 && char.IsAsciiLetter(before[^2])))
             {
                 return Skipped(q, "identifier");

@@ -112,6 +112,12 @@ public sealed partial class FactExtractorTests
         Assert.DoesNotContain(facts, f => f.Value is 21 or 4 or 3 or 6);
     }
 
+    [Theory]
+    [InlineData("该基因治疗产品在膀胱上皮表达干扰素α2b。")]
+    [InlineData("The gene therapy delivers the interferon α2b gene to the bladder wall.")]
+    public void A_digit_after_a_greek_letter_is_part_of_a_name(string text) =>
+        Assert.DoesNotContain(Extract(text), f => f.Value == 2);
+
     [Fact]
     public void A_day_first_date_is_the_date_of_its_event()
     {
