@@ -73,5 +73,6 @@ internal static class FactsCommand
         date = f.Date,
         paragraph = f.Paragraph,
         evidence = f.Evidence,
+        target = f.Target,
     };
 }

@@ -44,7 +44,12 @@ public static partial class FactClaims
             var isPart = fact.GroupId is not null && !isTotal && window is null;
             var modality = claim.Modality;
             string? unresolved = null;
-            if (fact.GroupId is not null && !isPart)
+            if (fact.Target is not null && claim.Kind is ClaimKinds.ApprovalCount or ClaimKinds.TrialCount or ClaimKinds.TrialShare)
+            {
+                // "BCMA CAR-T 3款" counts one antigen's products, which the knowledge base does not total.
+                unresolved = $"the count is limited to {fact.Target} products";
+            }
+            else if (fact.GroupId is not null && !isPart)
             {
                 modality = null;
             }

@@ -51,6 +51,9 @@ internal static partial class DateResolver
 
     [GeneratedRegex($$"""{{B}}({{Months}})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?{{B}}""", RegexOptions.CultureInvariant)]
     private static partial Regex EnDay { get; }
+    // "18 October", "2nd August 2024": British order, day first; without a year it is still a date, never a count.
+    [GeneratedRegex($$"""(?<![\d.,$]){{B}}(\d{1,2})(?:st|nd|rd|th)?\s+({{Months}}){{B}}\.?(?:,?\s*(\d{4}){{B}})?""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnDayFirst { get; }
     [GeneratedRegex($$"""{{B}}({{Months}})\.?,?\s+(\d{4}){{B}}""", RegexOptions.CultureInvariant)]
     private static partial Regex EnMonth { get; }
     [GeneratedRegex($$"""{{B}}(?i:mid)-?\s*(\d{4}){{B}}""", RegexOptions.CultureInvariant)]
@@ -168,6 +171,14 @@ internal static partial class DateResolver
         {
             var month = MonthNumber(m.Groups[1].Value);
             var day = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            var year = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : InferYear(month, day, published);
+            Add(m, ValidDay(year, month, day), DateKind.Day);
+        }
+
+        foreach (Match m in EnDayFirst.Matches(text))
+        {
+            var month = MonthNumber(m.Groups[2].Value);
+            var day = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var year = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : InferYear(month, day, published);
             Add(m, ValidDay(year, month, day), DateKind.Day);
         }

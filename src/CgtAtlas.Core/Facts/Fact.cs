@@ -17,6 +17,7 @@ namespace CgtAtlas.Facts;
 /// <param name="Paragraph">The paragraph number the fact comes from.</param>
 /// <param name="Evidence">The clause or sentence the fact was read from: an exact substring of the paragraph.</param>
 /// <param name="GroupId">Shared by the total and the parts of one breakdown sentence; null otherwise.</param>
+/// <param name="Target">The antigen a count or price is limited to ("BCMA CAR-T 3款" counts BCMA products only), or null.</param>
 public sealed record Fact(
     string Kind,
     double? Value,
@@ -30,7 +31,8 @@ public sealed record Fact(
     string? Date,
     int Paragraph,
     string Evidence,
-    int? GroupId);
+    int? GroupId,
+    string? Target = null);
 
 /// <summary>The fact kinds the extractor produces.</summary>
 public static class FactKinds

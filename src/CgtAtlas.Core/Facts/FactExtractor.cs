@@ -13,13 +13,14 @@ namespace CgtAtlas.Facts;
 public sealed partial class FactExtractor
 {
     /// <summary>Bumped whenever the rules change what is extracted, so stored facts can be re-extracted.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     // A document must be about the field at all: an office notice full of numbers yields no facts.
     [GeneratedRegex($$"""治疗|疗法|药|临床|患者|细胞|基因|融资|医疗|(?i:therap|drug|clinical|trial|patient|{{B}}cells?{{B}}|gene|biotech|{{B}}bio|pharma|medic|FDA|NMPA|CAR-T|oncolog|approv|financing|funding|licens|milestone|royalt)""", RegexOptions.CultureInvariant)]
     private static partial Regex DomainCue { get; }
 
-    [GeneratedRegex("""包括|其中|分别|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]""", RegexOptions.CultureInvariant)]
+    // "6款产品中有5款", "14款之中有9款", "7款产品中靶向CD19的有4款": a part counted out of the whole just named.
+    [GeneratedRegex("""包括|其中|分别|(?:之|当)?中有|中[^,;。\d]{1,10}的有|(?i:including|of which|of these|of them|among them|among which|comprising)|[:—–]""", RegexOptions.CultureInvariant)]
     private static partial Regex BreakdownCue { get; }
 
     [GeneratedRegex("""患者|病人|受试者|病例|(?i:patients)""", RegexOptions.CultureInvariant)]
@@ -192,6 +193,7 @@ public sealed partial class FactExtractor
         var groups = new Dictionary<Quantity, int>();
         var heads = new Dictionary<Quantity, Quantity>();
         var labelsBefore = false;
+        var headScopeEnd = sentence.End;
         for (var i = 0; i < inSentence.Count; i++)
         {
             var head = inSentence[i];
@@ -201,7 +203,8 @@ public sealed partial class FactExtractor
             }
 
             var parts = new List<Quantity>();
-            var cueSeen = false;
+            // "Of the six products, four …": the whole opens the sentence and every later count is a part of it.
+            var cueSeen = WholeBefore.IsMatch(text[sentence.Start..head.NumberStart]);
             var pos = head.End;
             for (var j = i + 1; j < inSentence.Count; j++)
             {
@@ -224,6 +227,7 @@ public sealed partial class FactExtractor
                 labelsBefore = c.Modalities.Any(m => m.Start >= labelStart && m.End <= parts[0].NumberStart);
                 var id = nextGroup++;
                 groups[head] = id;
+                headScopeEnd = cue is null ? parts[0].Start : head.End + cue.Index;
                 foreach (var p in parts)
                 {
                     groups[p] = id;
@@ -241,6 +245,8 @@ public sealed partial class FactExtractor
         var subjectCompany = new Lazy<string?>(() => EventMatcher.SubjectCompany(sentenceText));
         var subjectProduct = new Lazy<string?>(() => EventMatcher.SubjectProduct(sentenceText));
         var whole = new Lazy<double?>(() => BackReferencedWhole(text, sentence, all));
+        var named = new Lazy<List<ProductMention>>(() => ProductNames.Shipped.FindAll(sentenceText)
+            .Select(m => m with { Start = m.Start + sentence.Start, End = m.End + sentence.Start }).ToList());
         foreach (var q in inSentence)
         {
             if (q.ArticleOne && !heads.ContainsKey(q))
@@ -266,6 +272,11 @@ public sealed partial class FactExtractor
             var kind = heads.TryGetValue(q, out var h) && kinds.TryGetValue(h, out var hk)
                 ? hk
                 : KindClassifier.Classify(q, clauseText, sentenceCue, text, forecastCue && baseYear is null);
+            var nextStart = inSentence.FirstOrDefault(o => o.NumberStart > q.NumberStart)?.Start ?? sentence.End;
+            var previousEnd = inSentence.LastOrDefault(o => o.NumberStart < q.NumberStart)?.End ?? sentence.Start;
+            // The total of a breakdown owns no more than the text before its parts ("7款产品中靶向CD19的有4款").
+            var own = OwnSegment(text, clause, q, previousEnd, groups.ContainsKey(q) && !heads.ContainsKey(q) ? Math.Min(nextStart, headScopeEnd) : nextStart);
+            kind = KindClassifier.OwnCountKind(kind, own.Of(text)) ?? kind;
             kinds[q] = kind;
 
             var value = q.Value;
@@ -275,8 +286,6 @@ public sealed partial class FactExtractor
             }
 
             var isPart = heads.ContainsKey(q);
-            var nextStart = inSentence.FirstOrDefault(o => o.NumberStart > q.NumberStart)?.Start ?? sentence.End;
-            var previousEnd = inSentence.LastOrDefault(o => o.NumberStart < q.NumberStart)?.End ?? sentence.Start;
             string? modality;
             if (isPart)
             {
@@ -291,7 +300,9 @@ public sealed partial class FactExtractor
             }
             else
             {
-                modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, sentence, nearLimit: nextStart);
+                // The total of a breakdown reads no further than where its parts begin ("6款产品中有5款为CAR-T").
+                var wide = groups.ContainsKey(q) ? new TextSpan(sentence.Start, Math.Max(q.End, headScopeEnd)) : sentence;
+                modality = TermDictionary.Nearest(c.Modalities, q.NumberStart, clause, wide, nearLimit: groups.ContainsKey(q) ? headScopeEnd : nextStart);
             }
 
             modality ??= isPart ? FactModalityOfHead(c, heads[q], clauses, sentence) : null;
@@ -317,13 +328,87 @@ public sealed partial class FactExtractor
             }
             else if (kind is FactKinds.Price or FactKinds.Revenue)
             {
-                product ??= subjectProduct.Value ?? RowName(c);
+                var clauseCounts = inSentence.Any(o => o.Unit == Units.Count && clause.Contains(o.NumberStart));
+                product ??= NamedProduct(c.Paragraph.Text, named.Value, own, q, clause, sentence, clauseCounts) ?? subjectProduct.Value ?? RowName(c);
             }
 
             var evidence = sentence.Of(c.Paragraph.Text);
             facts.Add(new Fact(kind, Math.Round(value, 4), q.Unit, q.Qualifier, modality, region, agency, product, company, date,
-                c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null));
+                c.Paragraph.Number, evidence, groups.TryGetValue(q, out var g) ? g : null, TargetOf(text, own, q)));
         }
+    }
+
+    // Where a number's own stretch of a clause begins: after a list cue or a conjunction that starts a new predicate.
+    [GeneratedRegex($$"""包括|其中|并且?|而|随后|(?i:including|of which|of these|of them|among them|{{B}}(?:and|but|while|whereas|then){{B}})""", RegexOptions.CultureInvariant)]
+    private static partial Regex SegmentStart { get; }
+
+    /// <summary>
+    /// The stretch of the clause that belongs to one number: from the last list cue or conjunction before it (never
+    /// before the previous number) to the next number.
+    /// </summary>
+    private static TextSpan OwnSegment(string text, TextSpan clause, Quantity q, int previousEnd, int nextStart)
+    {
+        var start = Math.Max(clause.Start, Math.Min(previousEnd, q.Start));
+        var end = Math.Min(clause.End, Math.Max(nextStart, q.End));
+        var lead = SegmentStart.Matches(text[start..q.Start]).LastOrDefault();
+        return new TextSpan(lead is null ? start : start + lead.Index, end);
+    }
+
+    /// <summary>
+    /// The product a price or sales figure is about when its sentence names products only by brand or generic name
+    /// (源瑞达定价99.9万元, "Kymriah is priced at $475,000"): the product named in the figure's own stretch before it,
+    /// else the only product of its clause, else the only product of its sentence. Two names of one product
+    /// (阿基仑赛注射液(奕凯达)) count as one; the name written first is given.
+    /// </summary>
+    private static string? NamedProduct(string paragraph, List<ProductMention> named, TextSpan own, Quantity q, TextSpan clause, TextSpan sentence,
+        bool clauseCountsProducts)
+    {
+        string? Only(int start, int end, bool nearest)
+        {
+            var inside = named.Where(m => m.Start >= start && m.End <= end).ToList();
+            var keys = inside.Select(m => m.ProductKey).Distinct().Count();
+            var pick = nearest ? inside.LastOrDefault() : keys == 1 ? inside[0] : default;
+            if (pick.Surface is null)
+            {
+                return null;
+            }
+
+            // One product keeps one name across the sentence, the one written first.
+            var first = named.First(m => m.ProductKey == pick.ProductKey);
+            return paragraph[first.Start..first.End];
+        }
+
+        // A clause that counts products ("6款产品中有5款定价超过百万元") prices a class, not the one product named elsewhere.
+        return Only(own.Start, q.Start, nearest: true) ?? Only(clause.Start, clause.End, nearest: false)
+            ?? (clauseCountsProducts ? null : Only(sentence.Start, sentence.End, nearest: false));
+    }
+
+    // "BCMA CAR-T", "CD19-directed CAR-T", "靶向BCMA", "targeting CLDN18.2": an antigen that narrows what is counted.
+    [GeneratedRegex($$"""(?:靶向|(?i:{{B}}target(?:ing|s|ed)?\s+))(?<t>[A-Z][A-Z0-9]{1,7}(?:\.\d)?|Claudin\s?18\.2){{B}}|{{B}}(?<t>[A-Z][A-Z0-9]{1,7}(?:\.\d)?)(?:-|\s)?(?:(?i:directed|targeted|targeting)\s+)?(?:CAR-?T|CAR-?NK|TCR-?T){{B}}""", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetCue { get; }
+
+    // Codes that stand before a modality without being antigens ("FDA CAR-T approvals", "CGT CAR-T").
+    private static readonly HashSet<string> NotTargets = new(StringComparer.Ordinal)
+        { "FDA", "NMPA", "CDE", "EMA", "PMDA", "MHRA", "NHSA", "CGT", "US", "EU", "UK", "CN", "CAR", "TCR", "ASGCT", "IND", "BLA", "NDA", "AI" };
+
+    /// <summary>
+    /// The antigen named in a number's own stretch of its clause, if any. One written after the number must belong to
+    /// its noun phrase ("3款靶向CD19", "2 BCMA-directed CAR-T therapies"), not to a part counted out of it
+    /// ("7款产品中靶向CD19的有4款").
+    /// </summary>
+    private static string? TargetOf(string text, TextSpan own, Quantity q)
+    {
+        foreach (Match m in TargetCue.Matches(own.Of(text)))
+        {
+            var at = own.Start + m.Index;
+            var gap = at > q.End ? text[q.End..at] : string.Empty;
+            if (!NotTargets.Contains(m.Groups["t"].Value) && gap.Length <= 30 && gap.IndexOfAny(['中', '有']) < 0)
+            {
+                return m.Groups["t"].Value;
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex($$"""分别|(?i:{{B}}respectively{{B}})""", RegexOptions.CultureInvariant)]

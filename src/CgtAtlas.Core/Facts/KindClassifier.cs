@@ -11,7 +11,8 @@ namespace CgtAtlas.Facts;
 internal static partial class KindClassifier
 {
     // Count kinds, in priority order: an IND for a trial is an application, not a trial.
-    [GeneratedRegex($$"""申请|申报|默示许可|获批临床|临床许可|{{B}}INDs?{{B}}|{{B}}NDAs?{{B}}|{{B}}BLAs?{{B}}|(?i:applications?|filings?|submissions?)""", RegexOptions.CultureInvariant)]
+    // "上市申请前阶段", "pre-registration": a stage of development, not an application.
+    [GeneratedRegex($$"""申请(?!前)|申报(?!前)|默示许可|获批临床|临床许可|{{B}}INDs?{{B}}|{{B}}NDAs?{{B}}|{{B}}BLAs?{{B}}|(?i:applications?|filings?|submissions?)""", RegexOptions.CultureInvariant)]
     private static partial Regex ApplicationCue { get; }
     [GeneratedRegex($$"""获批|批准|上市(?!申请)|(?i:approv[A-Za-z]*|cleared|authori[sz]ed|{{B}}nods?{{B}}|marketed)""", RegexOptions.CultureInvariant)]
     private static partial Regex ApprovalCue { get; }
@@ -19,8 +20,12 @@ internal static partial class KindClassifier
     private static partial Regex TrialCue { get; }
 
     // Nouns that make a count a plain quantity even in a sentence about approvals or trials.
-    [GeneratedRegex("""管线|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|国家|地区|城市|省份|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|countries|markets|cities|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|investors?|manufactur[A-Za-z]*)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""管线|在研项目|在研产品|候选药物|企业|公司|医院|机构|员工|批次|赛道|融资|交易|合作|投资|国家|地区|城市|省份|(?i:pipeline|compan(?:y|ies)|hospitals?|sites|countries|markets|cities|cent(?:er|re)s|employees|staff|deals?|partnerships?|programs?|programmes?|candidates?|investors?|manufactur[A-Za-z]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex QuantityNoun { get; }
+
+    // A sentence about a development pipeline counts programmes, whatever stage words (上市申请, trials) it uses.
+    [GeneratedRegex($$"""管线|在研|(?i:pipeline|programmes?|{{B}}programs?{{B}}|candidates?|in development)""", RegexOptions.CultureInvariant)]
+    private static partial Regex PipelineCue { get; }
 
     [GeneratedRegex($$"""增长|增加|增幅|增速|同比|环比|提升|上升|下降|减少|下滑|降低|复合增长率|缩短|缩减|(?i:shorten[A-Za-z]*|{{B}}cut{{B}}|{{B}}CAGR{{B}}|increase[sd]?|{{B}}grew{{B}}|{{B}}grow[A-Za-z]*|{{B}}rose{{B}}|{{B}}rise{{B}}|{{B}}rising{{B}}|jump[A-Za-z]*|surge[A-Za-z]*|declin[A-Za-z]*|decrease[sd]?|{{B}}fell{{B}}|{{B}}fall{{B}}|{{B}}drop[A-Za-z]*|{{B}}down{{B}}|(?<![-]){{B}}up{{B}}(?!\s+to{{B}}|-)|year[- ]over[- ]year|year[- ]on[- ]year|{{B}}yoy{{B}})""", RegexOptions.CultureInvariant)]
     private static partial Regex GrowthCue { get; }
@@ -65,7 +70,7 @@ internal static partial class KindClassifier
         var unit = q.Unit;
         if (Units.IsTime(unit))
         {
-            if (CommentCue.IsMatch(clause))
+            if (q.Interval || CommentCue.IsMatch(clause))
             {
                 return FactKinds.Duration;
             }
@@ -123,8 +128,16 @@ internal static partial class KindClassifier
             return FactKinds.Quantity;
         }
 
-        return CountKind(sentence) ?? FactKinds.Quantity;
+        return PipelineCue.IsMatch(sentence) ? FactKinds.Quantity : CountKind(sentence) ?? FactKinds.Quantity;
     }
+
+    /// <summary>
+    /// The count kind named right at a number (<paramref name="segment"/>: its own stretch of the clause), which
+    /// overrides the first cue of the clause or of the breakdown's total: in "受理申请765件,其中批准553件" and "reviewed
+    /// 765 applications and approved 553 of them" the 553 are approvals. Null when the stretch names none.
+    /// </summary>
+    public static string? OwnCountKind(string kind, string segment) =>
+        kind is FactKinds.ApplicationCount or FactKinds.ApprovalCount or FactKinds.TrialCount ? CountKind(segment) : null;
 
     /// <summary>True when the clause says the figure fell (the value is then negative).</summary>
     public static bool IsDecline(string clause) => DeclineCue.IsMatch(clause);

@@ -59,6 +59,9 @@ internal sealed class Quantity
     /// <summary>Why this is not a quantity (identifier, ordinal, age, vague …); null when it is one.</summary>
     public string? Skip { get; set; }
 
+    /// <summary>True for the interval of something recurring ("every 6 months", 每两年): a duration, never a review clock.</summary>
+    public bool Interval { get; set; }
+
 
     public override string ToString() => $"{Value} {Unit} {Qualifier}{(Skip is null ? string.Empty : " skip:" + Skip)}";
 }

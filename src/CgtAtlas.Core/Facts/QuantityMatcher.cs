@@ -166,9 +166,17 @@ internal static partial class QuantityMatcher
     [GeneratedRegex($$"""(?:这|那)$|(?i:{{B}}(?:these|those)\s+)$""", RegexOptions.CultureInvariant)]
     private static partial Regex Demonstrative { get; }
 
-    // "每年注射两次", "twice a year": how often, not how many.
-    [GeneratedRegex("""每(?:年|月|周|天|日|季度?)[^,;。\d]{0,6}$""", RegexOptions.CultureInvariant)]
+    // "每年注射两次", "一年两次", "每周2次": how often, not how many.
+    [GeneratedRegex("""(?:每|一)(?:年|个?月|周|星期|天|日|季度?)[^,;。\d]{0,6}$""", RegexOptions.CultureInvariant)]
     private static partial Regex FrequencyLead { get; }
+
+    // "three times a year", "2 doses per month", "4次/年", "3 visits annually": a count per period is a frequency.
+    [GeneratedRegex($$"""^\s*(?:次\s*/\s*(?:年|月|周|天|日)|(?i:(?:times?|doses?|infusions?|injections?|visits?|sessions?|cycles?)\s+(?:(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter){{B}}|(?:annually|yearly|monthly|weekly|daily|quarterly){{B}})))""", RegexOptions.CultureInvariant)]
+    private static partial Regex FrequencyTail { get; }
+
+    // "every 6 months", "每两年", "每3个月": the interval of something recurring, a duration and never a review clock.
+    [GeneratedRegex($$"""(?:每(?:隔)?|(?i:{{B}}every|{{B}}once every))\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex IntervalLead { get; }
 
     // "一两百元", "三四十家": two neighbouring digits before one scale are a vague amount between them.
     [GeneratedRegex("""^([一二三四五六七八九])([二两三四五六七八九])([十百千万亿]+)$""", RegexOptions.CultureInvariant)]
@@ -364,9 +372,9 @@ internal static partial class QuantityMatcher
             q.ArticleOne = v == 1 && (core == "一" || core.Equals("one", StringComparison.OrdinalIgnoreCase))
                 && !StressedOne.IsMatch(before);
 
-            // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, 第四, Phase 3, No. 5.
+            // Identifiers and ordinals: CD19, AAV9, SOD1-ALS, IFN-α2b, 第四, Phase 3, No. 5.
             var prev = before.Length > 0 ? before[^1] : ' ';
-            if ((char.IsAsciiLetter(prev) && !CurrencyCodeLead.IsMatch(before))
+            if ((char.IsAsciiLetter(prev) && !CurrencyCodeLead.IsMatch(before)) || (prev is (>= 'α' and <= 'ω') or (>= 'Α' and <= 'Ω'))
                 || (prev == '-' && before.Length > 1 && char.IsAsciiLetter(before[^2])))
             {
                 return Skipped(q, "identifier");
@@ -410,9 +418,16 @@ internal static partial class QuantityMatcher
             q.Skip = "difference";
         }
 
-        if (q.Skip is null && q.Unit == Units.Count && text.AsSpan(q.NumberEnd).TrimStart().StartsWith("次") && FrequencyLead.IsMatch(Tail(text, q.Start)))
+        if (q.Skip is null && q.Unit == Units.Count
+            && ((text.AsSpan(q.NumberEnd).TrimStart().StartsWith("次") && FrequencyLead.IsMatch(Tail(text, q.Start)))
+                || FrequencyTail.IsMatch(Head(text, q.NumberEnd))))
         {
             q.Skip = "frequency";
+        }
+
+        if (q.Skip is null && Units.IsTime(q.Unit) && IntervalLead.IsMatch(Tail(text, q.Start)))
+        {
+            q.Interval = true;
         }
 
         if (q.Skip is null && Units.IsTime(q.Unit) && TimePeriodPrefix.IsMatch(Tail(text, q.Start)))

@@ -14,14 +14,19 @@ public sealed record Brief(string Title, string Language, IReadOnlyList<BriefSec
 public sealed record BriefSection(string Key, string Title, IReadOnlyList<BriefBullet> Bullets);
 
 /// <summary>One bullet: text (without the citation markers) and what supports it.</summary>
-/// <param name="Text">The bullet text; a source sentence in another language than the brief ends with <c>(zh)</c>/<c>(en)</c>.</param>
+/// <param name="Text">The bullet text, without any mark.</param>
 /// <param name="Citations">Paragraph numbers (1-based) that support every number and claim of the bullet, ascending.</param>
 /// <param name="Facts">Indexes into the document's fact list (<see cref="Facts.FactExtractor.Extract"/> order) the bullet was rendered from.</param>
-public sealed record BriefBullet(string Text, IReadOnlyList<int> Citations, IReadOnlyList<int> Facts)
+/// <param name="SourceLanguage"><c>zh</c> or <c>en</c> for a source sentence quoted in another language than the brief's; null otherwise.</param>
+public sealed record BriefBullet(string Text, IReadOnlyList<int> Citations, IReadOnlyList<int> Facts, string? SourceLanguage = null)
 {
-    /// <summary>The text followed by its citations, e.g. <c>… [2][4]</c> (not part of the JSON shape).</summary>
+    /// <summary>The text as people read it: a quote in the other language ends with its mark, <c>… (zh)</c> (not part of the JSON shape).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string CitedText => Citations.Count == 0 ? Text : Text + " " + string.Concat(Citations.Select(c => $"[{c}]"));
+    public string MarkedText => SourceLanguage is null ? Text : $"{Text} ({SourceLanguage})";
+
+    /// <summary>The marked text followed by its citations, e.g. <c>… [2][4]</c> (not part of the JSON shape).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string CitedText => Citations.Count == 0 ? MarkedText : MarkedText + " " + string.Concat(Citations.Select(c => $"[{c}]"));
 }
 
 /// <summary>The section keys, their order and their titles in both languages.</summary>

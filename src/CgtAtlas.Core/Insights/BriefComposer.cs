@@ -15,7 +15,7 @@ namespace CgtAtlas.Insights;
 public sealed partial class BriefComposer
 {
     /// <summary>Bumped whenever composing rules change what a brief says, so cached briefs are recomputed.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Most bullets in a body section.</summary>
     public const int MaxBulletsPerSection = 3;
@@ -272,8 +272,7 @@ public sealed partial class BriefComposer
         }
 
         var sourceZh = TextUnits.IsChinese(unit.Text);
-        var quoted = sourceZh == zh ? unit.Text : unit.Text + (sourceZh ? " (zh)" : " (en)");
-        var sentenceBullet = new BriefBullet(quoted, [unit.Paragraph], factIndexes?.Order().ToList() ?? []);
+        var sentenceBullet = new BriefBullet(unit.Text, [unit.Paragraph], factIndexes?.Order().ToList() ?? [], QuotedLanguage(sourceZh, zh));
         return CitationVerifier.Check(sentenceBullet, numbers).Count == 0 ? sentenceBullet : null;
     }
 
@@ -315,6 +314,13 @@ public sealed partial class BriefComposer
                 }
 
                 var parts = facts.Where((o, j) => j != i && o.GroupId == g && o.Paragraph == f.Paragraph).ToList();
+                if (parts.Count > 0 && parts.All(p => FactPhrases.SameClass(p, f) && p.Value != f.Value))
+                {
+                    // "14款中有9款是在近三年获批的": nothing a template names tells the part from its whole, so the
+                    // sentence is quoted, as for "nine of the 14" written without a link.
+                    return null;
+                }
+
                 if (parts.Any(p => p.Modality is not null && p.Modality == f.Modality && p.Value != f.Value))
                 {
                     // A part with the whole's own field and another count ("14 CAR-T, including 7 CAR-T"): the whole's
@@ -445,8 +451,8 @@ public sealed partial class BriefComposer
                 && (c.Unit.Paragraph <= 3 || c.Unit.Paragraph > lastParagraph - 3))
             .OrderByDescending(c => c.CoreScore + c.Score).ToList();
         var factual = candidates.Where(c => c != leadShown && c.Bullet.Facts.Count > 0).OrderByDescending(c => c.Score).ToList();
-        var claim = theses.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
-            ?? factual.FirstOrDefault(c => !IsForeignQuote(c.Bullet, zh))
+        var claim = theses.FirstOrDefault(c => !IsForeignQuote(c.Bullet))
+            ?? factual.FirstOrDefault(c => !IsForeignQuote(c.Bullet))
             ?? theses.FirstOrDefault()
             ?? factual.FirstOrDefault();
         // A short document keeps its remaining sentences for the body sections.
@@ -459,8 +465,11 @@ public sealed partial class BriefComposer
         return result;
     }
 
-    /// <summary>A quoted sentence in the other language (marked "(zh)" or "(en)").</summary>
-    private static bool IsForeignQuote(BriefBullet bullet, bool zh) => bullet.Text.EndsWith(zh ? " (en)" : " (zh)", StringComparison.Ordinal);
+    /// <summary>A quoted sentence in the other language (shown marked "(zh)" or "(en)").</summary>
+    private static bool IsForeignQuote(BriefBullet bullet) => bullet.SourceLanguage is not null;
+
+    /// <summary>The source language of a quote when it differs from the brief's, else null.</summary>
+    private static string? QuotedLanguage(bool sourceZh, bool zh) => sourceZh == zh ? null : sourceZh ? "zh" : "en";
 
     /// <summary>A lead sentence is shown as written (the "about" statement), even if it carries facts.</summary>
     private static BriefBullet? AsQuote(Candidate c, bool zh, CitationVerifier.ParagraphNumbers numbers)
@@ -471,7 +480,7 @@ public sealed partial class BriefComposer
         }
 
         var sourceZh = TextUnits.IsChinese(c.Unit.Text);
-        var bullet = new BriefBullet(sourceZh == zh ? c.Unit.Text : c.Unit.Text + (sourceZh ? " (zh)" : " (en)"), [c.Unit.Paragraph], c.Bullet.Facts);
+        var bullet = new BriefBullet(c.Unit.Text, [c.Unit.Paragraph], c.Bullet.Facts, QuotedLanguage(sourceZh, zh));
         return CitationVerifier.Check(bullet, numbers).Count == 0 ? bullet : null;
     }
 

@@ -70,8 +70,14 @@ internal static partial class FactPhrases
     /// <summary>The parts of a breakdown ("including 7 CAR-T, 3 small nucleic acid …").</summary>
     public static string? Breakdown(Fact head, IReadOnlyList<Fact> parts, bool zh)
     {
-        var labelled = parts.Where(p => p.Value is not null && p.Modality is not null && p.Modality != head.Modality).ToList();
-        labelled = labelled.Where(p => labelled.Count(o => o.Modality == p.Modality) == 1).ToList();
+        // "765件申请,其中批准553件": the part is the approved share of the applications, not a count of products.
+        if (head.Kind == FactKinds.ApplicationCount && parts.FirstOrDefault(p => p.Kind == FactKinds.ApprovalCount && p.Value is not null) is { } approved)
+        {
+            return Approved(approved, zh);
+        }
+
+        var labelled = parts.Where(p => p.Value is not null && p.Modality is not null && Class(p) != Class(head)).ToList();
+        labelled = labelled.Where(p => labelled.Count(o => Class(o) == Class(p)) == 1).ToList();
         if (labelled.Count == 0)
         {
             return null;
@@ -79,17 +85,28 @@ internal static partial class FactPhrases
 
         if (zh)
         {
-            return "其中" + string.Join("、", labelled.Select(p => $"{ModalityZh(p.Modality)}{Num(p.Value!.Value)}{CounterZh(p.Kind)}"));
+            return "其中" + string.Join("、", labelled.Select(p => $"{WithTarget(p.Target, ModalityZh(p.Modality))}{Num(p.Value!.Value)}{CounterZh(p.Kind)}"));
         }
 
-        var items = labelled.Select(p => $"{Num(p.Value!.Value)} {ModalityEn(p.Modality)}").ToList();
+        var items = labelled.Select(p => $"{Num(p.Value!.Value)} {WithTarget(p.Target, ModalityEn(p.Modality))}").ToList();
         return "including " + (items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1]);
     }
 
+    private static string Approved(Fact part, bool zh) =>
+        zh ? $"其中获批{QuantityZh(part)}件" : $"of which {QuantityEn(part)} were approved";
+
+    /// <summary>True when a part counts alike with its whole: nothing in a breakdown could tell them apart.</summary>
+    public static bool SameClass(Fact a, Fact b) => a.Kind == b.Kind && Class(a) == Class(b);
+
     private static string? En(Fact f, Fact? previous, int dateDetail)
     {
+        if (f.Kind == FactKinds.ApprovalCount && previous?.Kind == FactKinds.ApplicationCount && f.Value is not null)
+        {
+            return Approved(f, zh: false);
+        }
+
         var qv = QuantityEn(f);
-        var modality = ModalityEn(f.Modality);
+        var modality = WithTarget(f.Target, ModalityEn(f.Modality));
         var region = RegionEn(f.Region);
         var agency = f.Agency;
         var asOf = DateEn(f.Date, dateDetail);
@@ -138,8 +155,13 @@ internal static partial class FactPhrases
 
     private static string? Zh(Fact f, Fact? previous, int dateDetail)
     {
+        if (f.Kind == FactKinds.ApprovalCount && previous?.Kind == FactKinds.ApplicationCount && f.Value is not null)
+        {
+            return Approved(f, zh: true);
+        }
+
         var qv = QuantityZh(f);
-        var modality = ModalityZh(f.Modality);
+        var modality = WithTarget(f.Target, ModalityZh(f.Modality));
         var region = RegionZh(f.Region);
         var agency = AgencyZh(f.Agency);
         var asOf = DateZh(f.Date, dateDetail);
@@ -303,7 +325,7 @@ internal static partial class FactPhrases
 
     /// <summary>True when two facts say the same kind of thing about the same subject (a second value, a range end).</summary>
     public static bool SameSubject(Fact a, Fact b) =>
-        a.Kind == b.Kind && a.Modality == b.Modality && a.Region == b.Region && a.Agency == b.Agency && a.Product == b.Product && a.Company == b.Company;
+        a.Kind == b.Kind && a.Modality == b.Modality && a.Target == b.Target && a.Region == b.Region && a.Agency == b.Agency && a.Product == b.Product && a.Company == b.Company;
 
     /// <summary>Only the amount of a fact ("about 1.5 million yuan" / "约150万元").</summary>
     public static string Amount(Fact fact, bool zh) => zh ? QuantityZh(fact) : QuantityEn(fact);
@@ -315,6 +337,13 @@ internal static partial class FactPhrases
     private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string? ModalityEn(string? modality) => modality;
+
+    // A count limited to one antigen names it with the class ("3 BCMA CAR-T products"), never as the whole class.
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(modality))]
+    private static string? WithTarget(string? target, string? modality) =>
+        target is null ? modality : string.IsNullOrEmpty(modality) ? target : target + " " + modality;
+
+    private static (string? Target, string? Modality) Class(Fact f) => (f.Target, f.Modality);
 
     private static string? RegionEn(string? region) => region switch
     {

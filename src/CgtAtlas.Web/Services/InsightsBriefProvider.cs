@@ -29,10 +29,10 @@ public sealed class InsightsBriefProvider : IBriefProvider
         var core = brief.Sections.FirstOrDefault(s => s.Key == BriefSections.CoreInsights);
         var summary = core is null || core.Bullets.Count == 0
             ? null
-            : new BriefBullet(string.Join(" ", core.Bullets.Select(b => b.Text)), core.Bullets.SelectMany(b => b.Citations).Distinct().Order().ToList());
+            : new BriefBullet(string.Join(" ", core.Bullets.Select(b => b.MarkedText)), core.Bullets.SelectMany(b => b.Citations).Distinct().Order().ToList());
         var sections = brief.Sections
             .Where(s => s.Key != BriefSections.CoreInsights)
-            .Select(s => new BriefSection(s.Title, s.Bullets.Select(b => new BriefBullet(b.Text, b.Citations)).ToList()))
+            .Select(s => new BriefSection(s.Title, s.Bullets.Select(b => new BriefBullet(b.MarkedText, b.Citations)).ToList()))
             .ToList();
         var result = new DocumentBrief(true, brief.Note, summary, sections);
         if (_cache.Count > MaxCached)

@@ -33,6 +33,18 @@ public sealed class FactClaimsTests
         Assert.All(claims, c => Assert.Null(c.Unresolved));
     }
 
+    [Theory]
+    [InlineData("国内已获批的CD19 CAR-T共4款", "CD19")]
+    [InlineData("The FDA has approved 2 BCMA-directed CAR-T therapies", "BCMA")]
+    public void A_count_limited_to_one_antigen_is_not_checked_as_the_whole_class(string sentence, string target)
+    {
+        var fact = Count(4, sentence, "CAR-T") with { Target = target };
+        var claim = FactClaims.From([fact], NamesCanonical).Single();
+        Assert.NotNull(claim.Unresolved);
+        Assert.Contains(target, claim.Unresolved, StringComparison.Ordinal);
+        Assert.Null(FactClaims.From([fact with { Target = null }], NamesCanonical).Single().Unresolved);
+    }
+
     [Fact]
     public void A_breakdown_part_without_a_class_is_unresolved()
     {

@@ -2,13 +2,13 @@ using CgtAtlas.Facts;
 
 namespace CgtAtlas.Core.Tests.Facts;
 
-public sealed class FactExtractorTests
+public sealed partial class FactExtractorTests
 {
     private static readonly FactExtractor Extractor = new();
     private static readonly DateOnly Published = new(2025, 9, 16);
 
     private static IReadOnlyList<Fact> Extract(params string[] paragraphs) =>
-        Extractor.Extract(paragraphs.Select((p, i) => LabelledFacts.Normalise(p, i + 1)).ToList(), Published);
+        Extractor.Extract(LabelledFacts.Paragraphs(paragraphs), Published);
 
     private static Fact Single(string text, string kind) => Assert.Single(Extract(text), f => f.Kind == kind);
 

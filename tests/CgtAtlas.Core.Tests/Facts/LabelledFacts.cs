@@ -53,6 +53,9 @@ internal static class LabelledFacts
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+    /// <summary>Paragraphs 1, 2, … of a document written in a test, normalised as ingest does.</summary>
+    public static IReadOnlyList<Paragraph> Paragraphs(IEnumerable<string> texts) => texts.Select((p, i) => Normalise(p, i + 1)).ToList();
+
     /// <summary>NFKC and collapsed whitespace, as the document readers produce; language by script share.</summary>
     public static Paragraph Normalise(string raw, int number)
     {

@@ -187,16 +187,57 @@ public sealed class BriefComposerTests
         AssertNothingInvented(brief, paragraphs, "list");
     }
 
+    // Paragraphs that mix an English sentence and a Chinese one.
+    private static readonly IReadOnlyList<Paragraph> MixedCarT = Doc(
+        "The company reported that its CAR-T therapy for multiple myeloma kept most patients in remission after two years. 国内多家医院已开展该疗法的真实世界研究。",
+        "Analysts expect the therapy to be used in earlier lines of treatment as more data arrive. 监管方面，药监局要求企业补充长期随访数据。");
+
+    [Fact]
+    public void Json_carries_the_source_language_as_a_field_and_keeps_the_text_clean()
+    {
+        var brief = Composer.Compose("Mixed CAR-T update", MixedCarT, new DateOnly(2025, 5, 1), "en");
+        using var json = JsonDocument.Parse(BriefRenderer.ToJson(brief));
+        var bullets = json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("bullets").EnumerateArray()).ToList();
+        Assert.All(bullets, b => Assert.DoesNotMatch(@"\((?:zh|en)\)", b.GetProperty("text").GetString()!));
+        var marked = Assert.Single(bullets.Where(b => b.TryGetProperty("sourceLanguage", out var l) && l.GetString() == "zh"), b => b.GetProperty("text").GetString()!.Contains("真实世界", StringComparison.Ordinal));
+        Assert.EndsWith("。", marked.GetProperty("text").GetString()!, StringComparison.Ordinal);
+
+        // Plain text and Markdown keep the visible mark; the cache reads the field back.
+        Assert.Contains("。 (zh) [", BriefRenderer.ToText(brief), StringComparison.Ordinal);
+        Assert.Contains("。 (zh) [", BriefRenderer.ToMarkdown(brief), StringComparison.Ordinal);
+        Assert.Equal(brief.Sections.SelectMany(s => s.Bullets).Select(b => b.SourceLanguage),
+            BriefRenderer.FromJson(BriefRenderer.ToJson(brief))!.Sections.SelectMany(s => s.Bullets).Select(b => b.SourceLanguage));
+    }
+
+    // A count of one antigen's products is never rendered as the whole class ("3 CAR-T products"), and approved
+    // applications counted out of the applications are not approved products.
+    [Theory]
+    [InlineData("en", Myeloma, "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T", @"\d CAR-T|已批准CAR-T")]
+    [InlineData("zh", Myeloma, "国内已获批上市的BCMA CAR-T产品共3款，均用于多发性骨髓瘤。", "BCMA CAR-T", @"\d CAR-T|已批准CAR-T")]
+    [InlineData("en", Myeloma, "In the US, the FDA has approved 2 BCMA-directed CAR-T therapies for multiple myeloma.", "BCMA CAR-T", @"\d CAR-T")]
+    [InlineData("en", StemCell, "2024年，药审中心共受理干细胞产品上市申请40件，其中批准12件。", "of which 12 were approved", "approved 12|12 stem cell products")]
+    [InlineData("zh", StemCell, "2024年，药审中心共受理干细胞产品上市申请40件，其中批准12件。", "其中获批12件", "批准干细胞产品12款")]
+    [InlineData("en", StemCell, "In 2024 the agency received 40 stem cell marketing applications, including 12 approved.", "of which 12 were approved", "approved 12|12 stem cell products")]
+    public void A_figure_is_rendered_with_what_it_counts(string lang, string lead, string sentence, string expected, string forbidden)
+    {
+        var text = BriefRenderer.ToText(Composer.Compose("t", Doc(lead, sentence, "业内预计，更多细胞治疗产品将在未来两年内获批上市。"), new DateOnly(2025, 5, 1), lang));
+        var line = Assert.Single(text.Split('\n'), l => l.Contains("[2]", StringComparison.Ordinal));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(forbidden, line);
+    }
+
+    private const string Myeloma = "细胞治疗行业观察：多发性骨髓瘤领域的CAR-T竞争格局。";
+    private const string StemCell = "干细胞治疗监管观察：审评提速，企业申报积极。";
+
     [Fact]
     public void Mixed_language_paragraph_marks_each_quoted_sentence_by_its_own_language()
     {
-        var paragraphs = Doc(
-            "The company reported that its CAR-T therapy for multiple myeloma kept most patients in remission after two years. 国内多家医院已开展该疗法的真实世界研究。",
-            "Analysts expect the therapy to be used in earlier lines of treatment as more data arrive. 监管方面，药监局要求企业补充长期随访数据。");
+        var paragraphs = MixedCarT;
         var en = Composer.Compose("Mixed CAR-T update", paragraphs, new DateOnly(2025, 5, 1), "en");
-        var quoted = en.Sections.SelectMany(s => s.Bullets).Where(b => b.Facts.Count == 0).Select(b => b.Text).ToList();
-        Assert.Contains(quoted, t => t.EndsWith("。 (zh)", StringComparison.Ordinal));
-        Assert.All(quoted.Where(t => t.EndsWith('.')), t => Assert.DoesNotContain("(zh)", t, StringComparison.Ordinal));
+        var quoted = en.Sections.SelectMany(s => s.Bullets).Where(b => b.Facts.Count == 0).ToList();
+        Assert.Contains(quoted, b => b.Text.EndsWith('。') && b.SourceLanguage == "zh" && b.MarkedText.EndsWith("。 (zh)", StringComparison.Ordinal));
+        Assert.All(quoted.Where(b => b.Text.EndsWith('.')), b => Assert.Null(b.SourceLanguage));
+        Assert.All(quoted, b => Assert.DoesNotContain("(zh)", b.Text, StringComparison.Ordinal));
         AssertNothingInvented(en, paragraphs, "mixed");
     }
 
@@ -241,7 +282,7 @@ public sealed class BriefComposerTests
                     continue;
                 }
 
-                var text = bullet.Text.EndsWith(" (zh)", StringComparison.Ordinal) || bullet.Text.EndsWith(" (en)", StringComparison.Ordinal) ? bullet.Text[..^5] : bullet.Text;
+                var text = bullet.Text;
                 var about = section.Key == BriefSections.CoreInsights && i == 0 && !text.Any(char.IsDigit);
                 Assert.True(about || bullet.Citations.Any(c => paragraphs[c - 1].Text.Contains(text, StringComparison.Ordinal)), $"{name}: not a sentence of a cited paragraph: {bullet.Text}");
             }
