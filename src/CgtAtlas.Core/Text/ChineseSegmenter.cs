@@ -11,12 +11,16 @@ namespace CgtAtlas.Text;
 /// not thread-safe, and it resolves its resource folder from a static property. Both are set exactly once here,
 /// under a lock, before the first segmenter is handed out; afterwards <see cref="Segment"/> only reads.
 /// The dictionary is loaded lazily (most queries — English, or Chinese runs of one or two characters — never need it)
-/// and by <see cref="JiebaDictionaryLoader"/> rather than jieba's own loader, which took ~0.8 s of a cold search.
+/// and through <see cref="JiebaMainDictionary"/> rather than jieba's own loader, which took ~0.8 s of a cold search.
 /// </remarks>
 public sealed class ChineseSegmenter
 {
     private static readonly Lock s_initLock = new();
     private static string? s_initialisedFrom;
+
+    // jieba's main dictionary and the prefix table it fills (shared by every JiebaSegmenter: jieba keeps one per process).
+    private static JiebaMainDictionary? s_main;
+    private static Dictionary<string, int>? s_table;
 
     private readonly Lazy<JiebaSegmenter> _segmenter;
 
@@ -64,9 +68,15 @@ public sealed class ChineseSegmenter
             return [chineseRun];
         }
 
-        return _segmenter.Value.Cut(chineseRun, cutAll: false, hmm: false)
-            .Where(w => !string.IsNullOrWhiteSpace(w))
-            .ToList();
+        var segmenter = _segmenter.Value;
+        lock (s_initLock)
+        {
+            // The run's characters bring their dictionary entries in first; jieba then reads the table they share.
+            s_main?.Install(chineseRun, s_table!);
+            return segmenter.Cut(chineseRun, cutAll: false, hmm: false)
+                .Where(w => !string.IsNullOrWhiteSpace(w))
+                .ToList();
+        }
     }
 
     private static JiebaSegmenter Create(string dictionary, string bootDirectory, string? userDictionaryPath, string[] extraWords)
@@ -86,7 +96,22 @@ public sealed class ChineseSegmenter
             {
                 ConfigManager.ConfigFileBaseDir = Path.GetFullPath(bootDirectory);
                 var segmenter = new JiebaSegmenter();
-                JiebaDictionaryLoader.Install(segmenter, dictionary);
+                var main = JiebaMainDictionary.Open(dictionary);
+                var table = main.AttachTo(WordDictionary.Instance);
+                var userWords = userDictionaryPath is not null && File.Exists(userDictionaryPath) ? File.ReadAllLines(userDictionaryPath) : [];
+                if (table is null)
+                {
+                    segmenter.LoadUserDict(dictionary);
+                }
+                else
+                {
+                    // A user word replaces a main-dictionary word of the same spelling (jieba subtracts the old frequency
+                    // from its total), and a word added without a frequency gets one from cutting it with the dictionary:
+                    // the entries of every character of the words to add must be in place first.
+                    main.Install(string.Concat(userWords) + string.Concat(extraWords), table);
+                    (s_main, s_table) = (main, table);
+                }
+
                 if (userDictionaryPath is not null && File.Exists(userDictionaryPath))
                 {
                     segmenter.LoadUserDict(userDictionaryPath);

@@ -3,12 +3,12 @@ using CgtAtlas.Text;
 
 namespace CgtAtlas.Core.Tests.Text;
 
-public sealed class JiebaDictionaryLoaderTests
+public sealed class JiebaMainDictionaryTests
 {
     private static string ShippedDictionary() => Path.Combine(AppContext.BaseDirectory, "data", "jieba", "dict.txt");
 
     [Fact]
-    public void Builds_the_same_prefix_table_as_jiebas_own_rule_on_the_shipped_dictionary()
+    public void Installing_everything_builds_the_same_prefix_table_as_jiebas_own_rule()
     {
         // jieba's rule, written the plain way: every word with its frequency (the last duplicate wins, all count in the
         // total) and every shorter prefix with 0 unless it is a word.
@@ -31,30 +31,35 @@ public sealed class JiebaDictionaryLoaderTests
             }
         }
 
-        var (table, total) = JiebaDictionaryLoader.Read(ShippedDictionary());
+        var dictionary = JiebaMainDictionary.Open(ShippedDictionary());
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        dictionary.InstallAll(table);
 
         Assert.True(expected.Count > 300_000);
         Assert.Equal(expected.Count, table.Count);
-        Assert.Equal(expectedTotal, total);
+        Assert.Equal(expectedTotal, dictionary.Total);
         Assert.All(expected, kv => Assert.Equal(kv.Value, table[kv.Key]));
     }
 
     [Fact]
-    public void Tolerates_crlf_tagless_and_malformed_lines()
+    public void Installs_only_the_entries_of_the_characters_asked_for_and_tolerates_bad_lines()
     {
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, "细胞 100 n\r\n治疗 50\r\n\r\nbroken-line\n坏 x n\n细胞治疗 7 n\n");
-            var (table, total) = JiebaDictionaryLoader.Read(path);
-            Assert.Equal(157, total);
-            Assert.Equal(100, table["细胞"]);
+            File.WriteAllText(path, "细胞 100 n\r\n治疗 50\r\n\r\nbroken-line\n坏 x n\n细胞治疗 7 n\n胞 3 n\n");
+            var dictionary = JiebaMainDictionary.Open(path);
+            Assert.Equal(160, dictionary.Total);
+
+            var table = new Dictionary<string, int>(StringComparer.Ordinal);
+            dictionary.Install("细", table);
+            Assert.Equal(new Dictionary<string, int> { ["细胞"] = 100, ["细"] = 0, ["细胞治疗"] = 7, ["细胞治"] = 0 }, table);
+
+            dictionary.Install("治疗细", table);
             Assert.Equal(50, table["治疗"]);
-            Assert.Equal(7, table["细胞治疗"]);
-            Assert.Equal(0, table["细"]);
-            Assert.Equal(0, table["细胞治"]);
+            Assert.Equal(0, table["治"]);
+            Assert.Equal(6, table.Count);
             Assert.False(table.ContainsKey("坏"));
-            Assert.False(table.ContainsKey("broken-line"));
         }
         finally
         {
@@ -62,8 +67,8 @@ public sealed class JiebaDictionaryLoaderTests
         }
     }
 
-    // Expected cuts were produced by jieba.NET's own loader (with the same user dictionary and glossary words) before this
-    // loader replaced it; the two agreed on all 4,616 query-like strings cut from the sample corpus.
+    // Expected cuts were produced by jieba.NET's own loader (with the same user dictionary and glossary words) before the
+    // dictionary was installed by first character; the two agreed on all 4,616 query-like strings cut from the samples.
     [Theory]
     [InlineData("细胞治疗产品获批上市", "细胞治疗产品|获批上市")]
     [InlineData("肿瘤微环境", "肿瘤|微|环境")]
