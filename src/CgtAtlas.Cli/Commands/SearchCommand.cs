@@ -37,10 +37,10 @@ internal static class SearchCommand
                 return Fail(console, asJson, $"--limit must be 1-{Library.MaxPageSize} and --offset 0 or more", ExitCodes.Usage);
             }
 
-            // A Chinese query will be segmented: load jieba's dictionary on the other core while the library opens.
+            // A Chinese query may be segmented: start loading jieba on the other core while the rest starts up.
             if (ChineseSegmenter.MayNeedDictionary(request.Query))
             {
-                TextServices.Default.Segmenter.Preload();
+                TextServices.PrefetchSegmenter();
             }
 
             // In JSON mode the opener's message is caught and re-sent as a JSON error, so a script reads one format.

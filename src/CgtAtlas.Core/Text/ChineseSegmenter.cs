@@ -22,6 +22,9 @@ public sealed class ChineseSegmenter
     private static JiebaMainDictionary? s_main;
     private static Dictionary<string, int>? s_table;
 
+    // The file-only part of start-up, begun early by Prefetch for one dictionary path.
+    private static (string Dictionary, Task<Prepared> Work)? s_prefetch;
+
     private readonly Lazy<JiebaSegmenter> _segmenter;
 
     /// <summary>Creates a segmenter that loads jieba's dictionary on first use.</summary>
@@ -55,10 +58,25 @@ public sealed class ChineseSegmenter
     }
 
     /// <summary>
-    /// Starts loading the dictionary on a pool thread, so a shell that knows segmentation is coming (a Chinese query)
-    /// overlaps the ~0.3 s load with opening the library; <see cref="Segment"/> waits for it if it is not done.
+    /// Starts, on a pool thread, the part of loading jieba that needs only files — jieba's own start-up, indexing the main
+    /// dictionary, installing the entries of every character in <paramref name="wordFiles"/> — so a shell that knows a
+    /// Chinese query is coming overlaps it with loading the glossary and opening the library. The segmenter created
+    /// later for the same dictionary takes the result (or waits for it).
     /// </summary>
-    public void Preload() => ThreadPool.UnsafeQueueUserWorkItem(static lazy => _ = lazy.Value, _segmenter, preferLocal: false);
+    /// <param name="dictionaryPath">jieba's main dictionary, <c>dict.txt</c>.</param>
+    /// <param name="bootDirectory">The folder jieba.NET initialises from.</param>
+    /// <param name="wordFiles">Files whose words will be added (user dictionary, glossary); missing ones are skipped.</param>
+    public static void Prefetch(string dictionaryPath, string bootDirectory, params string[] wordFiles)
+    {
+        lock (s_initLock)
+        {
+            if (s_initialisedFrom is null && s_prefetch is null && File.Exists(dictionaryPath))
+            {
+                s_prefetch = (dictionaryPath, Task.Run(() =>
+                    Prepare(dictionaryPath, bootDirectory, string.Concat(wordFiles.Where(File.Exists).Select(File.ReadAllText)))));
+            }
+        }
+    }
 
     /// <summary>Segments a run of Chinese text into words (accurate mode, no HMM: deterministic for a given dictionary).</summary>
     public IReadOnlyList<string> Segment(string chineseRun)
@@ -94,12 +112,14 @@ public sealed class ChineseSegmenter
         {
             if (s_initialisedFrom is null)
             {
-                ConfigManager.ConfigFileBaseDir = Path.GetFullPath(bootDirectory);
-                var segmenter = new JiebaSegmenter();
-                var main = JiebaMainDictionary.Open(dictionary);
-                var table = main.AttachTo(WordDictionary.Instance);
-                var userWords = userDictionaryPath is not null && File.Exists(userDictionaryPath) ? File.ReadAllLines(userDictionaryPath) : [];
-                if (table is null)
+                // A prefetch of another dictionary must finish before this one replaces its table.
+                var early = s_prefetch?.Work.GetAwaiter().GetResult();
+                var prepared = early is not null && s_prefetch!.Value.Dictionary == dictionary ? early
+                    : Prepare(dictionary, bootDirectory, string.Empty);
+                s_prefetch = null;
+                var segmenter = prepared.Segmenter;
+                var userWords = userDictionaryPath is not null && File.Exists(userDictionaryPath) ? File.ReadAllText(userDictionaryPath) : string.Empty;
+                if (prepared.Table is null)
                 {
                     segmenter.LoadUserDict(dictionary);
                 }
@@ -107,9 +127,9 @@ public sealed class ChineseSegmenter
                 {
                     // A user word replaces a main-dictionary word of the same spelling (jieba subtracts the old frequency
                     // from its total), and a word added without a frequency gets one from cutting it with the dictionary:
-                    // the entries of every character of the words to add must be in place first.
-                    main.Install(string.Concat(userWords) + string.Concat(extraWords), table);
-                    (s_main, s_table) = (main, table);
+                    // the entries of every character of the words to add must be in place first (a prefetch did most).
+                    prepared.Main.Install(userWords + string.Concat(extraWords), prepared.Table);
+                    (s_main, s_table) = (prepared.Main, prepared.Table);
                 }
 
                 if (userDictionaryPath is not null && File.Exists(userDictionaryPath))
@@ -129,4 +149,20 @@ public sealed class ChineseSegmenter
             return new JiebaSegmenter();
         }
     }
+
+    private static Prepared Prepare(string dictionary, string bootDirectory, string words)
+    {
+        ConfigManager.ConfigFileBaseDir = Path.GetFullPath(bootDirectory);
+        var segmenter = new JiebaSegmenter();
+        var main = JiebaMainDictionary.Open(dictionary);
+        var table = main.AttachTo(WordDictionary.Instance);
+        if (table is not null)
+        {
+            main.Install(words, table);
+        }
+
+        return new Prepared(segmenter, main, table);
+    }
+
+    private sealed record Prepared(JiebaSegmenter Segmenter, JiebaMainDictionary Main, Dictionary<string, int>? Table);
 }

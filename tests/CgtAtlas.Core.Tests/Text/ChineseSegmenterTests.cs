@@ -14,10 +14,10 @@ public sealed class ChineseSegmenterTests
         Assert.Equal(expected, ChineseSegmenter.MayNeedDictionary(query));
 
     [Fact]
-    public void Preloading_leaves_segmentation_unchanged()
+    public void Prefetching_leaves_segmentation_unchanged()
     {
+        TextServices.PrefetchSegmenter();
         var segmenter = TextServices.Default.Segmenter;
-        segmenter.Preload();
         Assert.Equal(["国产", "细胞治疗产品", "价格", "偏", "高"], segmenter.Segment("国产细胞治疗产品价格偏高"));
         Assert.True(segmenter.IsLoaded);
     }
