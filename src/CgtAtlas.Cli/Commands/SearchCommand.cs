@@ -146,7 +146,8 @@ internal static class SearchCommand
             table.AddRow(
                 new Markup(hit.Id.ToString(CultureInfo.InvariantCulture)),
                 new Markup($"[bold]{title}[/]{copies}\n[grey]{Markup.Escape(meta)}[/]{snippet}"),
-                new Markup(hit.Score.ToString("0.00", CultureInfo.InvariantCulture)));
+                // A broad query is ordered by recency with a title tier: its "score" only says which tier a hit is in.
+                new Markup(results.RankedByRecency ? (hit.Score > 0 ? "title" : "[grey]body[/]") : hit.Score.ToString("0.00", CultureInfo.InvariantCulture)));
         }
 
         ansi.Write(table);
