@@ -127,7 +127,7 @@ internal static class QueryBenchmarks
             {
                 var results = library.Search(new SearchRequest { Query = query, Limit = 10 });
                 searchTotals[query] = results.Total;
-                rankedBy[query] = results.RankedByRecency ? "recency" : "relevance";
+                rankedBy[query] = results.RankedBy;
                 RunRaw(rawCommand, match);
             }
 

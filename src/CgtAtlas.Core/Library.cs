@@ -78,8 +78,7 @@ public sealed class Library : IDisposable
             return [];
         }
 
-        var phrases = QueryExpander.PositivePhrases(_expander.Expand(parsed.Root)).Select(p => p with { TitleOnly = false }).ToList();
-        return _snippets.FindMatches(title, phrases, out _);
+        return _snippets.FindMatches(title, Anywhere(QueryExpander.PositivePhrases(_expander.Expand(parsed.Root))), out _);
     }
 
     /// <summary>
@@ -88,9 +87,13 @@ public sealed class Library : IDisposable
     /// </summary>
     public Func<string, bool> TitleMatcher(IReadOnlyList<MatchPhrase> phrases)
     {
-        var anywhere = phrases.Select(p => p with { TitleOnly = false }).Distinct().ToList();
+        var anywhere = Anywhere(phrases);
         return title => _snippets.FindMatches(title, anywhere, out _).Count > 0;
     }
+
+    // A title: search restricts a phrase to titles; matching against a title itself, every phrase applies.
+    private static List<MatchPhrase> Anywhere(IEnumerable<MatchPhrase> phrases) =>
+        phrases.Select(p => p with { TitleOnly = false }).Distinct().ToList();
 
     /// <summary>One document with its paragraphs, or null.</summary>
     public StoredDocument? GetDocument(long id) => Store.GetDocument(id);

@@ -182,7 +182,7 @@ public sealed class SqliteLibraryStore : ILibraryStore
         var compiled = Fts5QueryCompiler.Compile(match);
         if (sort == SearchSort.Newest)
         {
-            return Page(Collapse(ReadMatches(compiled, filters, withScore: false, limit: null)), sort, limit, offset, total: null);
+            return Page(Collapse(ReadMatches(compiled, filters, withScore: false, limit: null)), sort, limit, offset);
         }
 
         // Bounded work for broad queries: FTS5's bm25 evaluates every phrase over the whole index to weigh it, so a
@@ -198,7 +198,7 @@ public sealed class SqliteLibraryStore : ILibraryStore
             var probe = ReadMatches(compiled, filters, withScore: false, limit: probeSize + 1);
             if (probe.Count <= RankWindow)
             {
-                return Page(Collapse(ReadMatches(compiled, filters, withScore: true, limit: null)), sort, limit, offset, total: null);
+                return Page(Collapse(ReadMatches(compiled, filters, withScore: true, limit: null)), sort, limit, offset);
             }
 
             var complete = probe.Count <= probeSize;
@@ -280,12 +280,12 @@ public sealed class SqliteLibraryStore : ILibraryStore
         return [.. best.Values];
     }
 
-    private StoreSearchPage Page(List<RankedGroup> groups, SearchSort sort, int limit, int offset, int? total)
+    private StoreSearchPage Page(List<RankedGroup> groups, SearchSort sort, int limit, int offset)
     {
         IEnumerable<RankedGroup> ordered = sort == SearchSort.Newest
             ? groups.OrderBy(g => g.Row.Published is null).ThenByDescending(g => g.Row.Published, StringComparer.Ordinal).ThenByDescending(g => g.Row.Id)
             : groups.OrderBy(g => g.Row.Bm).ThenBy(g => g.Row.Id);
-        return ToPage(ordered.Skip(offset).Take(limit).ToList(), total ?? groups.Count, totalIsEstimate: total is not null, rankedByRecency: false);
+        return ToPage(ordered.Skip(offset).Take(limit).ToList(), groups.Count, totalIsEstimate: false, rankedByRecency: false);
     }
 
     // Orders the probe (newest stored first) as described in Search and collapses near-duplicates onto their first row.

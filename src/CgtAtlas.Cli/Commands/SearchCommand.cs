@@ -69,7 +69,7 @@ internal static class SearchCommand
                 {
                     total = results.Total,
                     totalIsEstimate = results.TotalIsEstimate,
-                    rankedBy = results.RankedByRecency ? "recency" : "relevance",
+                    rankedBy = results.RankedBy,
                     hits = results.Hits.Select(h => new
                     {
                         id = h.Id,

@@ -17,4 +17,7 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, Par
     /// ranked by BM25 (a broad query; narrowing it brings relevance ranking back).
     /// </summary>
     public bool RankedByRecency { get; init; }
+
+    /// <summary>How the hits are ordered, as the JSON outputs name it: <c>relevance</c> or <c>recency</c>.</summary>
+    public string RankedBy => RankedByRecency ? "recency" : "relevance";
 }

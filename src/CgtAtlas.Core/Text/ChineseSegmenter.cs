@@ -9,7 +9,8 @@ namespace CgtAtlas.Text;
 /// <remarks>
 /// jieba.NET keeps its dictionary in a process-wide singleton whose mutation (<c>AddWord</c>, <c>LoadUserDict</c>) is
 /// not thread-safe, and it resolves its resource folder from a static property. Both are set exactly once here,
-/// under a lock, before the first segmenter is handed out; afterwards <see cref="Segment"/> only reads.
+/// under a lock, before the first segmenter is handed out; afterwards <see cref="Segment"/> takes the same lock to
+/// install the main-dictionary entries its run needs and cut.
 /// The dictionary is loaded lazily (most queries — English, or Chinese runs of one or two characters — never need it)
 /// and through <see cref="JiebaMainDictionary"/> rather than jieba's own loader, which took ~0.8 s of a cold search.
 /// </remarks>
@@ -47,7 +48,7 @@ public sealed class ChineseSegmenter
         var run = 0;
         foreach (var c in text)
         {
-            run = c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' ? run + 1 : 0;
+            run = CharClass.IsHan(c) ? run + 1 : 0;
             if (run > 2)
             {
                 return true;
@@ -118,7 +119,8 @@ public sealed class ChineseSegmenter
                     : Prepare(dictionary, bootDirectory, string.Empty);
                 s_prefetch = null;
                 var segmenter = prepared.Segmenter;
-                var userWords = userDictionaryPath is not null && File.Exists(userDictionaryPath) ? File.ReadAllText(userDictionaryPath) : string.Empty;
+                var hasUserDictionary = userDictionaryPath is not null && File.Exists(userDictionaryPath);
+                var userWords = hasUserDictionary ? File.ReadAllText(userDictionaryPath!) : string.Empty;
                 if (prepared.Table is null)
                 {
                     segmenter.LoadUserDict(dictionary);
@@ -132,9 +134,9 @@ public sealed class ChineseSegmenter
                     (s_main, s_table) = (prepared.Main, prepared.Table);
                 }
 
-                if (userDictionaryPath is not null && File.Exists(userDictionaryPath))
+                if (hasUserDictionary)
                 {
-                    segmenter.LoadUserDict(userDictionaryPath);
+                    segmenter.LoadUserDict(userDictionaryPath!);
                 }
 
                 foreach (var word in extraWords)

@@ -19,13 +19,13 @@ namespace CgtAtlas.Text;
 public sealed class JiebaMainDictionary
 {
     private readonly string _text;
-    private readonly Dictionary<char, List<Range>> _linesByFirst;
+    private readonly Dictionary<char, List<Range>> _runsByFirst;
     private readonly HashSet<char> _installed = [];
 
-    private JiebaMainDictionary(string text, Dictionary<char, List<Range>> linesByFirst, double total)
+    private JiebaMainDictionary(string text, Dictionary<char, List<Range>> runsByFirst, double total)
     {
         _text = text;
-        _linesByFirst = linesByFirst;
+        _runsByFirst = runsByFirst;
         Total = total;
     }
 
@@ -87,7 +87,7 @@ public sealed class JiebaMainDictionary
         var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var c in text)
         {
-            if (!_installed.Add(c) || !_linesByFirst.TryGetValue(c, out var runs))
+            if (!_installed.Add(c) || !_runsByFirst.TryGetValue(c, out var runs))
             {
                 continue;
             }
@@ -116,7 +116,7 @@ public sealed class JiebaMainDictionary
     }
 
     /// <summary>Adds every entry (the whole table a full load builds).</summary>
-    public void InstallAll(Dictionary<string, int> table) => Install(new string([.. _linesByFirst.Keys]), table);
+    public void InstallAll(Dictionary<string, int> table) => Install(new string([.. _runsByFirst.Keys]), table);
 
     /// <summary>
     /// Makes an empty <see cref="Dictionary{TKey,TValue}"/> jieba's prefix table and sets jieba's total, or returns null

@@ -44,13 +44,10 @@ public sealed class TextServices
         var folding = dataDirectory is null ? TraditionalToSimplified.Shipped
             : File.Exists(t2s) ? TraditionalToSimplified.Load(t2s) : TraditionalToSimplified.Identity;
         var analyzer = new TextAnalyzer(folding);
-        var glossaryPath = Path.Combine(dir, "glossary.tsv");
+        var glossaryPath = Path.Combine(dir, GlossaryFile);
         var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath, analyzer) : Glossary.Empty;
-        var segmenter = new ChineseSegmenter(
-            Path.Combine(dir, "jieba", "dict.txt"),
-            Path.Combine(dir, "jieba-boot"),
-            Path.Combine(dir, "jieba-user.dict"),
-            glossary.ChineseAliases());
+        var jieba = JiebaFiles.In(dir);
+        var segmenter = new ChineseSegmenter(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, glossary.ChineseAliases());
         return new TextServices(analyzer, glossary, segmenter);
     }
 
@@ -61,8 +58,17 @@ public sealed class TextServices
     public static void PrefetchSegmenter()
     {
         var dir = DefaultDataDirectory;
-        ChineseSegmenter.Prefetch(Path.Combine(dir, "jieba", "dict.txt"), Path.Combine(dir, "jieba-boot"),
-            Path.Combine(dir, "jieba-user.dict"), Path.Combine(dir, "glossary.tsv"));
+        var jieba = JiebaFiles.In(dir);
+        ChineseSegmenter.Prefetch(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, Path.Combine(dir, GlossaryFile));
+    }
+
+    private const string GlossaryFile = "glossary.tsv";
+
+    // Where a data folder keeps what jieba needs: its main dictionary, the folder it initialises from, our user dictionary.
+    private sealed record JiebaFiles(string Dictionary, string BootDirectory, string UserDictionary)
+    {
+        public static JiebaFiles In(string dir) =>
+            new(Path.Combine(dir, "jieba", "dict.txt"), Path.Combine(dir, "jieba-boot"), Path.Combine(dir, "jieba-user.dict"));
     }
 
     private static readonly Lazy<TextServices> s_default = new(() => Load());

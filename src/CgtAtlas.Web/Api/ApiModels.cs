@@ -18,7 +18,7 @@ public sealed record SearchResponse(int Total, IReadOnlyList<SearchHitDto> Hits,
 {
     internal static SearchResponse From(SearchResults results, SearchFacetsDto? facets = null) => new(results.Total, results.Hits.Select(h => new SearchHitDto(
         h.Id, h.Title, h.Score, h.Snippet?.ToHtml(), Date(h.Published), h.Language.ToCode(), h.Source, h.Snippet?.Paragraph, h.CollapsedCopies)).ToList(),
-        facets, results.TotalIsEstimate, results.RankedByRecency ? "recency" : "relevance");
+        facets, results.TotalIsEstimate, results.RankedBy);
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
