@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CgtAtlas.Cli;
 using CgtAtlas.Insights;
 using CgtAtlas.Storage.Sqlite;
 using CgtAtlas.Text;
@@ -40,13 +39,7 @@ public sealed class BriefCorpusFixture : IDisposable
 
 public sealed class BriefCliTests(BriefCorpusFixture corpus, ITestOutputHelper output) : IClassFixture<BriefCorpusFixture>
 {
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CgtApp.Run(["--db", corpus.DbPath, .. args], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.On(corpus.DbPath, args);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CgtAtlas.Cli;
 using CgtAtlas.Storage.Sqlite;
 
 namespace CgtAtlas.Core.Tests;
@@ -16,13 +15,7 @@ public sealed class BroadSearchCliTests : IDisposable
 
     private string Db => Path.Combine(_dir, "lib.db");
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CgtApp.Run(["--db", Db, .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.On(Db, args);
 
     public BroadSearchCliTests()
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CgtAtlas.Cli;
 
 namespace CgtAtlas.Core.Tests;
 
@@ -8,13 +7,7 @@ public sealed class CheckCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("cgt-check-").FullName;
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CgtApp.Run(["--db", Path.Combine(_dir, "lib.db"), .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.On(Path.Combine(_dir, "lib.db"), args);
 
     private List<JsonElement> Check(string markdown)
     {

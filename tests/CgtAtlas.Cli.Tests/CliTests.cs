@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CgtAtlas.Cli;
 
 namespace CgtAtlas.Core.Tests;
 
@@ -9,13 +8,7 @@ public sealed class CliTests : IDisposable
 
     private string Db => Path.Combine(_dir, "lib.db");
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CgtApp.Run(["--db", Db, .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.On(Db, args);
 
     [Fact]
     public void Ingest_search_show_round_trip_with_json_shapes()

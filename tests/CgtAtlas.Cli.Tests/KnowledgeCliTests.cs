@@ -13,13 +13,7 @@ public sealed class KnowledgeCliTests : IDisposable
 
     private static string Ctgov => Path.Combine(TestPaths.TestData, "ctgov");
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CgtApp.Run(["--db", Db, .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.On(Db, args);
 
     private static Dictionary<string, int> ByKey(JsonElement groups) =>
         groups.EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!, g => g.GetProperty("count").GetInt32());
