@@ -13,6 +13,9 @@ namespace CgtAtlas.Text;
 /// install the main-dictionary entries its run needs and cut.
 /// The dictionary is loaded lazily (most queries — English, or Chinese runs of one or two characters — never need it)
 /// and through <see cref="JiebaMainDictionary"/> rather than jieba's own loader, which took ~0.8 s of a cold search.
+/// Adding the user dictionary's and glossary's words needs every character of those words installed first (jieba
+/// suggests a word's frequency by cutting it), ~0.1 s of a cold search: the first start-up saves its result as a
+/// <see cref="JiebaSnapshot"/>, and later processes start from that instead.
 /// </remarks>
 public sealed class ChineseSegmenter
 {
@@ -33,10 +36,13 @@ public sealed class ChineseSegmenter
     /// <param name="bootDirectory">The folder jieba.NET initialises from: an empty <c>dict.txt</c> and HMM tables.</param>
     /// <param name="userDictionaryPath">A jieba user dictionary (<c>word freq tag</c> per line), or null.</param>
     /// <param name="extraWords">More words to add (e.g. Chinese glossary aliases).</param>
-    public ChineseSegmenter(string dictionaryPath, string bootDirectory, string? userDictionaryPath, IEnumerable<string> extraWords)
+    /// <param name="snapshotDirectory">Where a finished start-up is saved for later processes (<see cref="JiebaSnapshot"/>), or null.</param>
+    public ChineseSegmenter(string dictionaryPath, string bootDirectory, string? userDictionaryPath, IEnumerable<string> extraWords,
+        string? snapshotDirectory = null)
     {
         var words = extraWords.ToArray();
-        _segmenter = new Lazy<JiebaSegmenter>(() => Create(dictionaryPath, bootDirectory, userDictionaryPath, words), isThreadSafe: true);
+        var files = new JiebaStartFiles(dictionaryPath, bootDirectory, userDictionaryPath, snapshotDirectory);
+        _segmenter = new Lazy<JiebaSegmenter>(() => Create(files, words), isThreadSafe: true);
     }
 
     /// <summary>True once the dictionary has been loaded in this process.</summary>
@@ -59,22 +65,26 @@ public sealed class ChineseSegmenter
     }
 
     /// <summary>
-    /// Starts, on a pool thread, the part of loading jieba that needs only files — jieba's own start-up, indexing the main
-    /// dictionary, installing the entries of every character in <paramref name="wordFiles"/> — so a shell that knows a
-    /// Chinese query is coming overlaps it with loading the glossary and opening the library. The segmenter created
-    /// later for the same dictionary takes the result (or waits for it).
+    /// Starts, on a pool thread, the part of loading jieba that needs only files — jieba's own start-up, then reading a
+    /// saved start-up, or else indexing the main dictionary and installing the entries of every character in
+    /// <paramref name="wordFiles"/> — so a shell that knows a Chinese query is coming overlaps it with loading the glossary
+    /// and opening the library. The segmenter created later for the same dictionary takes the result (or waits for it).
     /// </summary>
     /// <param name="dictionaryPath">jieba's main dictionary, <c>dict.txt</c>.</param>
     /// <param name="bootDirectory">The folder jieba.NET initialises from.</param>
-    /// <param name="wordFiles">Files whose words will be added (user dictionary, glossary); missing ones are skipped.</param>
-    public static void Prefetch(string dictionaryPath, string bootDirectory, params string[] wordFiles)
+    /// <param name="userDictionaryPath">The user dictionary the segmenter will load, or null.</param>
+    /// <param name="snapshotDirectory">Where saved start-ups are kept, or null.</param>
+    /// <param name="wordFiles">Files whose words will be added (the glossary); missing ones are skipped.</param>
+    public static void Prefetch(string dictionaryPath, string bootDirectory, string? userDictionaryPath, string? snapshotDirectory,
+        params string[] wordFiles)
     {
         lock (s_initLock)
         {
             if (s_initialisedFrom is null && s_prefetch is null && File.Exists(dictionaryPath))
             {
-                s_prefetch = (dictionaryPath, Task.Run(() =>
-                    Prepare(dictionaryPath, bootDirectory, string.Concat(wordFiles.Where(File.Exists).Select(File.ReadAllText)))));
+                var files = new JiebaStartFiles(dictionaryPath, bootDirectory, userDictionaryPath, snapshotDirectory);
+                var more = wordFiles.Prepend(userDictionaryPath).OfType<string>().Where(File.Exists);
+                s_prefetch = (dictionaryPath, Task.Run(() => Prepare(files, () => string.Concat(more.Select(File.ReadAllText)))));
             }
         }
     }
@@ -98,9 +108,9 @@ public sealed class ChineseSegmenter
         }
     }
 
-    private static JiebaSegmenter Create(string dictionary, string bootDirectory, string? userDictionaryPath, string[] extraWords)
+    private static JiebaSegmenter Create(JiebaStartFiles files, string[] extraWords)
     {
-        foreach (var required in new[] { dictionary, Path.Combine(bootDirectory, "dict.txt"), Path.Combine(bootDirectory, "prob_emit.json") })
+        foreach (var required in new[] { files.Dictionary, Path.Combine(files.BootDirectory, "dict.txt"), Path.Combine(files.BootDirectory, "prob_emit.json") })
         {
             if (!File.Exists(required))
             {
@@ -111,60 +121,100 @@ public sealed class ChineseSegmenter
 
         lock (s_initLock)
         {
-            if (s_initialisedFrom is null)
+            if (s_initialisedFrom is not null)
             {
-                // A prefetch of another dictionary must finish before this one replaces its table.
-                var early = s_prefetch?.Work.GetAwaiter().GetResult();
-                var prepared = early is not null && s_prefetch!.Value.Dictionary == dictionary ? early
-                    : Prepare(dictionary, bootDirectory, string.Empty);
-                s_prefetch = null;
-                var segmenter = prepared.Segmenter;
-                var hasUserDictionary = userDictionaryPath is not null && File.Exists(userDictionaryPath);
-                var userWords = hasUserDictionary ? File.ReadAllText(userDictionaryPath!) : string.Empty;
-                if (prepared.Table is null)
-                {
-                    segmenter.LoadUserDict(dictionary);
-                }
-                else
-                {
-                    // A user word replaces a main-dictionary word of the same spelling (jieba subtracts the old frequency
-                    // from its total), and a word added without a frequency gets one from cutting it with the dictionary:
-                    // the entries of every character of the words to add must be in place first (a prefetch did most).
-                    prepared.Main.Install(userWords + string.Concat(extraWords), prepared.Table);
-                    (s_main, s_table) = (prepared.Main, prepared.Table);
-                }
+                return new JiebaSegmenter();
+            }
 
-                if (hasUserDictionary)
-                {
-                    segmenter.LoadUserDict(userDictionaryPath!);
-                }
-
-                foreach (var word in extraWords)
-                {
-                    segmenter.AddWord(word);
-                }
-
-                s_initialisedFrom = dictionary;
+            // A prefetch of another dictionary must finish before this one replaces its table.
+            var early = s_prefetch?.Work.GetAwaiter().GetResult();
+            var prepared = early is not null && s_prefetch!.Value.Dictionary == files.Dictionary ? early
+                : Prepare(files, () => string.Empty);
+            s_prefetch = null;
+            var segmenter = prepared.Segmenter;
+            var main = prepared.Main;
+            var table = prepared.Table;
+            var wordsDigest = JiebaSnapshot.DigestWords(extraWords);
+            if (table is not null && main.IsSettled && prepared.Snapshot!.WordsDigest.AsSpan().SequenceEqual(wordsDigest))
+            {
+                // A saved start-up for these very dictionaries and words: the user words are already in its settled groups.
+                (s_main, s_table) = (main, table);
+                s_initialisedFrom = files.Dictionary;
                 return segmenter;
             }
 
-            return new JiebaSegmenter();
+            if (main.IsSettled)
+            {
+                // Saved for other words (another glossary): start from the plain file.
+                main = main.Unsettled();
+                table = main.AttachTo(WordDictionary.Instance);
+            }
+
+            var hasUserDictionary = files.UserDictionary is not null && File.Exists(files.UserDictionary);
+            var userWords = hasUserDictionary ? File.ReadAllText(files.UserDictionary!) : string.Empty;
+            if (table is null)
+            {
+                segmenter.LoadUserDict(files.Dictionary);
+            }
+            else
+            {
+                // A user word replaces a main-dictionary word of the same spelling (jieba subtracts the old frequency
+                // from its total), and a word added without a frequency gets one from cutting it with the dictionary:
+                // the entries of every character of the words to add must be in place first (a prefetch did most).
+                main.Install(userWords + string.Concat(extraWords), table);
+                (s_main, s_table) = (main, table);
+            }
+
+            if (hasUserDictionary)
+            {
+                segmenter.LoadUserDict(files.UserDictionary!);
+            }
+
+            foreach (var word in extraWords)
+            {
+                segmenter.AddWord(word);
+            }
+
+            if (table is not null && prepared.DictionaryKey is { } key && files.SnapshotDirectory is { } directory)
+            {
+                // Every character a user word touches is in the table now, settled: what the next process can reuse.
+                JiebaSnapshot.TryWrite(JiebaSnapshot.FileFor(directory, key), key, wordsDigest, main.OwnTotal,
+                    WordDictionary.Instance.Total, main.Runs, table);
+            }
+
+            s_initialisedFrom = files.Dictionary;
+            return segmenter;
         }
     }
 
-    private static Prepared Prepare(string dictionary, string bootDirectory, string words)
+    private static Prepared Prepare(JiebaStartFiles files, Func<string> wordsToInstall)
     {
-        ConfigManager.ConfigFileBaseDir = Path.GetFullPath(bootDirectory);
+        ConfigManager.ConfigFileBaseDir = Path.GetFullPath(files.BootDirectory);
         var segmenter = new JiebaSegmenter();
-        var main = JiebaMainDictionary.Open(dictionary);
-        var table = main.AttachTo(WordDictionary.Instance);
-        if (table is not null)
+        var bytes = File.ReadAllBytes(files.Dictionary);
+        var text = JiebaMainDictionary.Decode(bytes);
+        byte[]? key = null;
+        JiebaSnapshot? snapshot = null;
+        if (files.SnapshotDirectory is { } directory)
         {
-            main.Install(words, table);
+            var user = files.UserDictionary is { } u && File.Exists(u) ? File.ReadAllBytes(u) : [];
+            key = JiebaSnapshot.DigestDictionaries(bytes, user);
+            snapshot = JiebaSnapshot.TryRead(JiebaSnapshot.FileFor(directory, key), key);
         }
 
-        return new Prepared(segmenter, main, table);
+        var main = snapshot is null ? JiebaMainDictionary.Index(text) : JiebaMainDictionary.Settled(text, snapshot);
+        var table = main.AttachTo(WordDictionary.Instance);
+        if (table is not null && snapshot is null)
+        {
+            main.Install(wordsToInstall(), table);
+        }
+
+        return new Prepared(segmenter, main, table, key, snapshot);
     }
 
-    private sealed record Prepared(JiebaSegmenter Segmenter, JiebaMainDictionary Main, Dictionary<string, int>? Table);
+    // The files one jieba start-up reads, and where it may save itself.
+    private sealed record JiebaStartFiles(string Dictionary, string BootDirectory, string? UserDictionary, string? SnapshotDirectory);
+
+    private sealed record Prepared(JiebaSegmenter Segmenter, JiebaMainDictionary Main, Dictionary<string, int>? Table,
+        byte[]? DictionaryKey, JiebaSnapshot? Snapshot);
 }

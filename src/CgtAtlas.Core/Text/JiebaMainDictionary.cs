@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using JiebaNet.Segmenter;
 
 namespace CgtAtlas.Text;
@@ -22,24 +23,50 @@ public sealed class JiebaMainDictionary
     private readonly Dictionary<char, List<Range>> _runsByFirst;
     private readonly HashSet<char> _installed = [];
 
-    private JiebaMainDictionary(string text, Dictionary<char, List<Range>> runsByFirst, double total)
+    // Groups a saved start-up settled (user words included): they replace the file's lines of those characters.
+    private readonly JiebaSnapshot? _settled;
+
+    private JiebaMainDictionary(string text, Dictionary<char, List<Range>> runsByFirst, double ownTotal, JiebaSnapshot? settled)
     {
         _text = text;
         _runsByFirst = runsByFirst;
-        Total = total;
+        OwnTotal = ownTotal;
+        _settled = settled;
     }
 
     /// <summary>Sum of the frequencies of every line, as jieba's loader computes it (duplicates count twice).</summary>
-    public double Total { get; }
+    public double OwnTotal { get; }
+
+    /// <summary>The total jieba must start from: <see cref="OwnTotal"/>, or the settled total of a saved start-up.</summary>
+    public double Total => _settled?.Total ?? OwnTotal;
+
+    /// <summary>True when entries come from a saved start-up (user words need not be added again).</summary>
+    public bool IsSettled => _settled is not null;
+
+    /// <summary>Runs of lines by first character (saved with a start-up so later processes skip indexing).</summary>
+    public IReadOnlyDictionary<char, List<Range>> Runs => _runsByFirst;
+
+    /// <summary>Decodes a dictionary file's bytes as <see cref="File.ReadAllText(string)"/> would (UTF-8, optional BOM).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes) =>
+        Encoding.UTF8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);
+
+    /// <summary>The dictionary <paramref name="text"/> with the index and settled groups of a saved start-up.</summary>
+    public static JiebaMainDictionary Settled(string text, JiebaSnapshot snapshot) =>
+        new(text, snapshot.Runs, snapshot.MainTotal, snapshot);
+
+    /// <summary>The same file without settled groups (a saved start-up made for other words).</summary>
+    public JiebaMainDictionary Unsettled() => new(_text, _runsByFirst, OwnTotal, settled: null);
 
     /// <summary>Reads the dictionary file and indexes its lines by first character.</summary>
     /// <remarks>
     /// jieba's file keeps the words of one first character together (11,783 runs for 11,772 characters), so the index
     /// holds runs of lines, not lines.
     /// </remarks>
-    public static JiebaMainDictionary Open(string path)
+    public static JiebaMainDictionary Open(string path) => Index(File.ReadAllText(path));
+
+    /// <summary>Indexes dictionary text by first character.</summary>
+    public static JiebaMainDictionary Index(string text)
     {
-        var text = File.ReadAllText(path);
         var byFirst = new Dictionary<char, List<Range>>();
         double total = 0;
         var runFirst = '\0';
@@ -64,7 +91,7 @@ public sealed class JiebaMainDictionary
         }
 
         AddRun();
-        return new JiebaMainDictionary(text, byFirst, total);
+        return new JiebaMainDictionary(text, byFirst, total, settled: null);
 
         void AddRun()
         {
@@ -87,7 +114,7 @@ public sealed class JiebaMainDictionary
         var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var c in text)
         {
-            if (!_installed.Add(c) || !_runsByFirst.TryGetValue(c, out var runs))
+            if (!_installed.Add(c) || _settled?.TryInstall(c, lookup) == true || !_runsByFirst.TryGetValue(c, out var runs))
             {
                 continue;
             }

@@ -47,7 +47,8 @@ public sealed class TextServices
         var glossaryPath = Path.Combine(dir, GlossaryFile);
         var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath, analyzer) : Glossary.Empty;
         var jieba = JiebaFiles.In(dir);
-        var segmenter = new ChineseSegmenter(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, glossary.ChineseAliases());
+        var segmenter = new ChineseSegmenter(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, glossary.ChineseAliases(),
+            JiebaSnapshot.DefaultDirectory());
         return new TextServices(analyzer, glossary, segmenter);
     }
 
@@ -59,7 +60,8 @@ public sealed class TextServices
     {
         var dir = DefaultDataDirectory;
         var jieba = JiebaFiles.In(dir);
-        ChineseSegmenter.Prefetch(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, Path.Combine(dir, GlossaryFile));
+        ChineseSegmenter.Prefetch(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, JiebaSnapshot.DefaultDirectory(),
+            Path.Combine(dir, GlossaryFile));
     }
 
     private const string GlossaryFile = "glossary.tsv";
