@@ -61,20 +61,26 @@ public sealed class AutoTagger
     }
 
     /// <summary>Tags each document in <paramref name="documentIds"/>; returns the tags added per document (none for unknown ids).</summary>
+    /// <remarks>Writes a few hundred documents per transaction: one commit per document was most of tagging a large ingest.</remarks>
     public IReadOnlyDictionary<long, IReadOnlyList<Tag>> Apply(Library library, IWorkspaceStore workspace, IEnumerable<long> documentIds)
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(documentIds);
         var added = new Dictionary<long, IReadOnlyList<Tag>>();
-        foreach (var id in documentIds.Distinct())
+        foreach (var chunk in documentIds.Distinct().Chunk(WriteBatch))
         {
-            if (library.GetDocument(id) is { } document)
+            var batch = chunk.Select(library.GetDocument).OfType<StoredDocument>()
+                .Select(d => (d.Id, Suggest(d)))
+                .ToList();
+            foreach (var (id, tags) in workspace.AddAutomaticTagsToMany(batch))
             {
-                added[id] = workspace.AddAutomaticTags(id, Suggest(document));
+                added[id] = tags;
             }
         }
 
         return added;
     }
+
+    private const int WriteBatch = 500;
 }

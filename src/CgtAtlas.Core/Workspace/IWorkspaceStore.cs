@@ -33,6 +33,12 @@ public interface IWorkspaceStore : IDisposable
     /// </summary>
     IReadOnlyList<Tag> AddAutomaticTags(long documentId, IReadOnlyList<(string Name, TagType Type)> tags);
 
+    /// <summary>
+    /// <see cref="AddAutomaticTags"/> for many documents in one
+    /// transaction; returns the tags added per document that exists.
+    /// </summary>
+    IReadOnlyDictionary<long, IReadOnlyList<Tag>> AddAutomaticTagsToMany(IReadOnlyList<(long DocumentId, IReadOnlyList<(string Name, TagType Type)> Tags)> batch);
+
     /// <summary>All tags with the number of documents carrying each.</summary>
     IReadOnlyList<(Tag Tag, int Documents)> ListTags();
 
