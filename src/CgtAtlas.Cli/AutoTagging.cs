@@ -1,4 +1,5 @@
 using CgtAtlas.Storage.Sqlite;
+using CgtAtlas.Text;
 using CgtAtlas.Workspace;
 
 namespace CgtAtlas.Cli;
@@ -22,6 +23,11 @@ internal static class AutoTagging
         }
 
         using var workspace = SqliteWorkspaceStore.Open(dbPath);
-        return tagger.Apply(library, workspace, storedIds).Values.Sum(t => t.Count);
+        var added = tagger.Apply(library, workspace, storedIds).Values.Sum(t => t.Count);
+
+        // The first search that needs Chinese words should not pay for jieba's start-up: load it (and so save its
+        // snapshot, if there is none yet) while the user is waiting for the ingest anyway.
+        TextServices.Default.Segmenter.TryLoad();
+        return added;
     }
 }

@@ -37,9 +37,22 @@ public sealed class SegmenterSnapshotCliTests : IDisposable
         }
     }
 
-    private static string Search(string db, string query, string cacheDirectory)
+    [Fact]
+    public void An_ingest_that_stores_documents_leaves_the_snapshot_for_the_first_search()
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "cgt.dll"), "--db", db, "search", query, "--json"])
+        var input = Directory.CreateDirectory(Path.Combine(_dir, "in")).FullName;
+        File.WriteAllText(Path.Combine(input, "a.md"), "---\ntitle: 细胞治疗\n---\n国家药监局批准了一款细胞治疗产品。\n");
+        var cache = Path.Combine(_dir, "cache-ingest");
+        Cgt(cache, "--db", Path.Combine(_dir, "ingest.db"), "ingest", input, "--json");
+        Assert.Single(Directory.GetFiles(cache, "jieba-*.snapshot"));
+    }
+
+    private static string Search(string db, string query, string cacheDirectory) =>
+        Cgt(cacheDirectory, "--db", db, "search", query, "--json");
+
+    private static string Cgt(string cacheDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "cgt.dll"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,7 +62,7 @@ public sealed class SegmenterSnapshotCliTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"cgt search '{query}' exited {process.ExitCode}: {stderr.Result}");
+        Assert.True(process.ExitCode == 0, $"cgt {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}");
         return stdout;
     }
 }

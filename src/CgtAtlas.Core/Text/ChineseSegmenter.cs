@@ -45,6 +45,22 @@ public sealed class ChineseSegmenter
         _segmenter = new Lazy<JiebaSegmenter>(() => Create(files, words), isThreadSafe: true);
     }
 
+    /// <summary>
+    /// Loads the dictionary now unless already loaded (which also saves the start-up for later processes); false when
+    /// jieba's files are missing.
+    /// </summary>
+    public bool TryLoad()
+    {
+        try
+        {
+            return _segmenter.Value is not null;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>True once the dictionary has been loaded in this process.</summary>
     public bool IsLoaded => _segmenter.IsValueCreated;
 
