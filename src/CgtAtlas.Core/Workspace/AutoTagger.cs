@@ -61,7 +61,10 @@ public sealed class AutoTagger
     }
 
     /// <summary>Tags each document in <paramref name="documentIds"/>; returns the tags added per document (none for unknown ids).</summary>
-    /// <remarks>Writes a few hundred documents per transaction: one commit per document was most of tagging a large ingest.</remarks>
+    /// <remarks>
+    /// Writes a few hundred documents per transaction (one commit per document was most of tagging a large ingest). The
+    /// segmenter, shared by the parallel scans, serialises its own cuts.
+    /// </remarks>
     public IReadOnlyDictionary<long, IReadOnlyList<Tag>> Apply(Library library, IWorkspaceStore workspace, IEnumerable<long> documentIds)
     {
         ArgumentNullException.ThrowIfNull(library);
@@ -70,7 +73,9 @@ public sealed class AutoTagger
         var added = new Dictionary<long, IReadOnlyList<Tag>>();
         foreach (var chunk in documentIds.Distinct().Chunk(WriteBatch))
         {
-            var batch = chunk.Select(library.GetDocument).OfType<StoredDocument>()
+            // Reading uses the library's one connection; finding names is pure CPU and runs on every core.
+            var batch = chunk.Select(library.GetDocument).OfType<StoredDocument>().ToList()
+                .AsParallel().AsOrdered()
                 .Select(d => (d.Id, Suggest(d)))
                 .ToList();
             foreach (var (id, tags) in workspace.AddAutomaticTagsToMany(batch))
