@@ -13,13 +13,15 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _insertDocument;
-    private readonly SqliteCommand _insertParagraph;
+    private readonly SqliteCommand _insertParagraphs;
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _findHash;
     private readonly SqliteCommand _insertSubject;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
+    private SqliteCommand? _insertCollection;
+    private SqliteCommand? _linkCollection;
     private readonly List<(long Id, string Title, string Body)> _pendingIndexRows = [];
     private bool _completed;
 
@@ -34,8 +36,8 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             RETURNING id
             """, "$title", "$source", "$url", "$published", "$language", "$format", "$encoding", "$hash", "$simhash", "$near", "$path",
             "$at", "$count", "$chars");
-        _insertParagraph = Prepare("INSERT INTO paragraphs (doc_id, n, text, language) VALUES ($doc, $n, $text, $language)",
-            "$doc", "$n", "$text", "$language");
+        // The JSON arrives as UTF-8 bytes; CAST stores them as TEXT without a conversion.
+        _insertParagraphs = Prepare("INSERT INTO document_paragraphs (doc_id, paragraphs) VALUES ($doc, CAST($json AS TEXT))", "$doc", "$json");
         _insertFts = Prepare("INSERT INTO doc_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
         _findHash = Prepare("SELECT id FROM documents WHERE content_hash = $hash", "$hash");
         _insertSubject = Prepare(DocumentSubjectRows.InsertSql, "$doc", "$kind", "$value", "$mentions");
@@ -74,15 +76,10 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             p["$chars"].Value = content.Paragraphs.Sum(x => x.Text.Length);
             var id = (long)_insertDocument.ExecuteScalar()!;
 
-            var pp = _insertParagraph.Parameters;
-            pp["$doc"].Value = id;
-            foreach (var paragraph in content.Paragraphs)
-            {
-                pp["$n"].Value = paragraph.Number;
-                pp["$text"].Value = paragraph.Text;
-                pp["$language"].Value = paragraph.Language.ToCode();
-                _insertParagraph.ExecuteNonQuery();
-            }
+            _insertParagraphs.Parameters["$doc"].Value = id;
+            // Encoded on the reading thread of ingest when it came through SqliteLibraryStore.PrepareWrite.
+            _insertParagraphs.Parameters["$json"].Value = document.Prepared as byte[] ?? StoredParagraphs.Encode(content.Paragraphs);
+            _insertParagraphs.ExecuteNonQuery();
 
             AddToCollections(id, document.Collections);
             DocumentSubjectRows.Insert(_insertSubject, id, document.Subjects);
@@ -103,18 +100,24 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
 
     public void AddToCollections(long documentId, IReadOnlyList<string> collections)
     {
+        if (collections.Count == 0)
+        {
+            return;
+        }
+
+        // Prepared on first use and kept for the batch: a folder ingested into a collection adds every document to it.
+        _insertCollection ??= Prepare("INSERT INTO collections (name, created_at) VALUES ($name, $at) ON CONFLICT(name) DO NOTHING", "$name", "$at");
+        _linkCollection ??= Prepare("INSERT OR IGNORE INTO document_collections (doc_id, collection_id) SELECT $doc, id FROM collections WHERE name = $name",
+            "$doc", "$name");
+        var at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         foreach (var name in collections)
         {
-            using var command = _connection.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = """
-                INSERT INTO collections (name, created_at) VALUES ($name, $at) ON CONFLICT(name) DO NOTHING;
-                INSERT OR IGNORE INTO document_collections (doc_id, collection_id) SELECT $doc, id FROM collections WHERE name = $name;
-                """;
-            command.Parameters.AddWithValue("$name", name);
-            command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$doc", documentId);
-            command.ExecuteNonQuery();
+            _insertCollection.Parameters["$name"].Value = name;
+            _insertCollection.Parameters["$at"].Value = at;
+            _insertCollection.ExecuteNonQuery();
+            _linkCollection.Parameters["$doc"].Value = documentId;
+            _linkCollection.Parameters["$name"].Value = name;
+            _linkCollection.ExecuteNonQuery();
         }
     }
 
@@ -171,7 +174,9 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
     public void Dispose()
     {
         _insertDocument.Dispose();
-        _insertParagraph.Dispose();
+        _insertParagraphs.Dispose();
+        _insertCollection?.Dispose();
+        _linkCollection?.Dispose();
         _insertFts.Dispose();
         _findHash.Dispose();
         _insertSubject.Dispose();

@@ -69,7 +69,7 @@ public sealed class SqliteLibraryStore : ILibraryStore
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM collections),
+            SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(paragraph_count), 0) FROM documents), (SELECT count(*) FROM collections),
                    (SELECT count(*) FROM documents WHERE near_dup_of IS NOT NULL),
                    (SELECT value FROM meta WHERE key = 'analyzer_version'), (SELECT value FROM meta WHERE key = 'schema_version')
             """;
@@ -96,6 +96,10 @@ public sealed class SqliteLibraryStore : ILibraryStore
 
     /// <inheritdoc />
     public IDocumentBatch BeginBatch() => new SqliteDocumentBatch(_connection);
+
+    /// <inheritdoc />
+    /// <remarks>Encodes the paragraphs into their stored row (<see cref="StoredParagraphs"/>).</remarks>
+    public object? PrepareWrite(DocumentContent content) => StoredParagraphs.Encode(content.Paragraphs);
 
     /// <inheritdoc />
     public StoredDocument? GetDocument(long id, bool includeParagraphs = true)
@@ -154,18 +158,11 @@ public sealed class SqliteLibraryStore : ILibraryStore
             command.Parameters.AddWithValue(name, id);
         }
 
-        command.CommandText = $"SELECT doc_id, n, text, language FROM paragraphs WHERE doc_id IN ({string.Join(',', names)}) ORDER BY doc_id, n";
+        command.CommandText = $"SELECT doc_id, paragraphs FROM document_paragraphs WHERE doc_id IN ({string.Join(',', names)}) ORDER BY doc_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var docId = reader.GetInt64(0);
-            if (!result.TryGetValue(docId, out var list))
-            {
-                list = new List<Paragraph>();
-                result[docId] = list;
-            }
-
-            ((List<Paragraph>)list).Add(new Paragraph(reader.GetInt32(1), reader.GetString(2), ParseLanguage(reader.GetString(3))));
+            result[reader.GetInt64(0)] = StoredParagraphs.Decode(reader.GetFieldValue<byte[]>(1));
         }
 
         return result;
@@ -580,15 +577,19 @@ public sealed class SqliteLibraryStore : ILibraryStore
             problems.Add("full-text index: " + ex.Message);
         }
 
+        // Every document has one row of paragraphs, readable and numbered 1..n with as many as the document row says.
         command.CommandText = """
-            SELECT d.id, d.paragraph_count, (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id) AS actual
-            FROM documents d WHERE d.paragraph_count != (SELECT count(*) FROM paragraphs p WHERE p.doc_id = d.id)
+            SELECT d.id, d.paragraph_count, p.paragraphs IS NULL, p.paragraphs
+            FROM documents d LEFT JOIN document_paragraphs p ON p.doc_id = d.id ORDER BY d.id
             """;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                problems.Add($"document {reader.GetInt64(0)}: expected {reader.GetInt32(1)} paragraphs, found {reader.GetInt32(2)}");
+                if (ParagraphProblem(reader.GetInt32(1), reader.GetBoolean(2) ? null : reader.GetFieldValue<byte[]>(3)) is { } problem)
+                {
+                    problems.Add($"document {reader.GetInt64(0)}: {problem}");
+                }
             }
         }
 
@@ -603,6 +604,39 @@ public sealed class SqliteLibraryStore : ILibraryStore
         }
 
         return problems;
+    }
+
+    private static string? ParagraphProblem(int expected, byte[]? stored)
+    {
+        if (stored is null)
+        {
+            return "no paragraphs stored";
+        }
+
+        List<Paragraph> paragraphs;
+        try
+        {
+            paragraphs = StoredParagraphs.Decode(stored);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ex.Message;
+        }
+
+        if (paragraphs.Count != expected)
+        {
+            return $"expected {expected} paragraphs, found {paragraphs.Count}";
+        }
+
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Number != i + 1)
+            {
+                return $"paragraph {i + 1} is numbered {paragraphs[i].Number}";
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

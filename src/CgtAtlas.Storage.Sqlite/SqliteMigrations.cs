@@ -20,6 +20,7 @@ internal static partial class SqliteMigrations
         Workspace,
         Briefs,
         Subjects,
+        Paragraphs,
     ];
 
     private const string Documents =

@@ -66,9 +66,11 @@ public sealed class SubjectFacetTests
         temp.Library.Ingest([temp.Write("a.md", CarT), temp.Write("b.md", Passing)]);
         var expected = Snapshot(temp);
         Assert.NotEmpty(expected);
+        var paragraphs = OldSchema.AllParagraphs(temp);
         temp.Library.Dispose();
 
-        // Turn the file back into a schema-4 library: no subjects tables, no rule version.
+        // Turn the file back into a schema-4 library: one row per paragraph, no subjects tables, no rule version.
+        OldSchema.RestoreParagraphTable(temp.DbPath, paragraphs, schemaVersion: 4);
         using (var connection = new SqliteConnection($"Data Source={temp.DbPath};Pooling=False"))
         {
             connection.Open();

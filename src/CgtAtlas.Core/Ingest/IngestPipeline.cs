@@ -37,7 +37,7 @@ public sealed class IngestPipeline
     /// <param name="onStored">When given, receives each stored document as it is written, and the report's
     /// <see cref="IngestReport.Documents"/> stays empty (memory flat in corpus size); otherwise the report lists them.</param>
     /// <remarks>
-    /// A reading thread does the CPU work (read, decode, hash, analyse, SimHash) up to <see cref="ReadAhead"/> inputs
+    /// A reading thread does the CPU work (read, decode, hash, analyse, SimHash, the store's own preparation) up to <see cref="ReadAhead"/> inputs
     /// ahead; the calling thread does everything that depends on what is stored (duplicate lookup, near-duplicate scan,
     /// writes) in input order, so results are the same as reading and writing one input at a time.
     /// </remarks>
@@ -140,7 +140,7 @@ public sealed class IngestPipeline
         Exception? error = null;
         try
         {
-            var preparer = new DocumentPreparer(_analyzer);
+            var preparer = new DocumentPreparer(_analyzer, _store.PrepareWrite);
             foreach (var path in files)
             {
                 var input = Prepare(path, options, preparer);
@@ -289,6 +289,7 @@ public sealed class IngestPipeline
                 IndexBody = document.IndexBody,
                 IngestedAt = _clock.GetUtcNow(),
                 Subjects = document.Subjects,
+                Prepared = document.StorePrepared,
             });
             if (headsGroup)
             {

@@ -12,14 +12,14 @@ internal sealed record PreparedInput(string Path, long Bytes, FailedInput? Failu
 
 /// <summary>A document with everything the store needs that does not depend on what is already stored.</summary>
 internal sealed record PreparedDocument(DocumentContent Content, string ContentHash, Language Language, ulong? SimHash, string IndexTitle,
-    string IndexBody, IReadOnlyList<DocumentSubject> Subjects);
+    string IndexBody, IReadOnlyList<DocumentSubject> Subjects, object? StorePrepared);
 
 /// <summary>
 /// Turns documents into <see cref="PreparedDocument"/>s. Holds one token list and one text builder that every document
 /// reuses: sizing fresh ones per document put ~100 KB on the large-object heap each time and forced frequent gen-2 GCs.
 /// Not thread-safe; one per reading thread.
 /// </summary>
-internal sealed class DocumentPreparer(TextAnalyzer analyzer)
+internal sealed class DocumentPreparer(TextAnalyzer analyzer, Func<DocumentContent, object?> prepareWrite)
 {
     private readonly List<Token> _bodyTokens = new(4096);
     private readonly System.Text.StringBuilder _indexBody = new(16384);
@@ -29,7 +29,7 @@ internal sealed class DocumentPreparer(TextAnalyzer analyzer)
         analyzer.AnalyzeInto(content.Paragraphs.Select(p => p.Text), _bodyTokens, _indexBody);
         var prepared = new PreparedDocument(content, ContentHash.Compute(content.Title, content.Paragraphs),
             CountedParagraphs.LanguageOf(content.Paragraphs), SimHash.Compute(_bodyTokens), analyzer.ToIndexText(content.Title),
-            _indexBody.ToString(), DocumentSubjects.Find(content.Title, content.Paragraphs));
+            _indexBody.ToString(), DocumentSubjects.Find(content.Title, content.Paragraphs), prepareWrite(content));
         // Empty the buffers for the next document, and keep a very long one from pinning their peak size for the rest of the run.
         _bodyTokens.Clear();
         _indexBody.Clear();

@@ -20,6 +20,14 @@ public interface ILibraryStore : IDisposable
     /// <summary>Starts a write batch.</summary>
     IDocumentBatch BeginBatch();
 
+    /// <summary>
+    /// The store's own work on a document that depends on nothing stored (e.g. encoding its paragraphs into the stored
+    /// form). Ingest calls it on its reading thread, ahead of the writes, and hands the result back in
+    /// <see cref="NewDocument.Prepared"/>, so the writing thread — the longer of the two — does less. Must be thread-safe;
+    /// null (the default) when the store has nothing to prepare.
+    /// </summary>
+    object? PrepareWrite(DocumentContent content) => null;
+
     /// <summary>One document, optionally with paragraphs; null when the id does not exist.</summary>
     StoredDocument? GetDocument(long id, bool includeParagraphs = true);
 

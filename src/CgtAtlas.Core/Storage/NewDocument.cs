@@ -33,6 +33,9 @@ public sealed record NewDocument
     /// <summary>The modalities and agencies the document is about (search facets).</summary>
     public IReadOnlyList<DocumentSubject> Subjects { get; init; } = [];
 
+    /// <summary>What <see cref="ILibraryStore.PrepareWrite"/> returned for <see cref="Content"/> (null: the store prepares it while writing).</summary>
+    public object? Prepared { get; init; }
+
     /// <summary>Ingest time (UTC).</summary>
     public required DateTimeOffset IngestedAt { get; init; }
 }
