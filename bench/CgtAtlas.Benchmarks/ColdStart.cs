@@ -77,7 +77,8 @@ internal static class ColdStart
         return new ColdProfile(query, ms);
     }
 
-    public static (int ExitCode, string Output) RunProcess(string fileName, IEnumerable<string> arguments, Action<string>? onLine = null)
+    public static (int ExitCode, string Output) RunProcess(string fileName, IEnumerable<string> arguments, Action<string>? onLine = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -85,6 +86,11 @@ internal static class ColdStart
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
