@@ -32,16 +32,11 @@ public sealed class ChineseSegmenter
     private readonly Lazy<JiebaSegmenter> _segmenter;
 
     /// <summary>Creates a segmenter that loads jieba's dictionary on first use.</summary>
-    /// <param name="dictionaryPath">jieba's main dictionary, <c>dict.txt</c>.</param>
-    /// <param name="bootDirectory">The folder jieba.NET initialises from: an empty <c>dict.txt</c> and HMM tables.</param>
-    /// <param name="userDictionaryPath">A jieba user dictionary (<c>word freq tag</c> per line), or null.</param>
+    /// <param name="files">The dictionaries to load and where a finished start-up is saved.</param>
     /// <param name="extraWords">More words to add (e.g. Chinese glossary aliases).</param>
-    /// <param name="snapshotDirectory">Where a finished start-up is saved for later processes (<see cref="JiebaSnapshot"/>), or null.</param>
-    public ChineseSegmenter(string dictionaryPath, string bootDirectory, string? userDictionaryPath, IEnumerable<string> extraWords,
-        string? snapshotDirectory = null)
+    public ChineseSegmenter(JiebaFiles files, IEnumerable<string> extraWords)
     {
         var words = extraWords.ToArray();
-        var files = new JiebaStartFiles(dictionaryPath, bootDirectory, userDictionaryPath, snapshotDirectory);
         _segmenter = new Lazy<JiebaSegmenter>(() => Create(files, words), isThreadSafe: true);
     }
 
@@ -86,21 +81,16 @@ public sealed class ChineseSegmenter
     /// <paramref name="wordFiles"/> — so a shell that knows a Chinese query is coming overlaps it with loading the glossary
     /// and opening the library. The segmenter created later for the same dictionary takes the result (or waits for it).
     /// </summary>
-    /// <param name="dictionaryPath">jieba's main dictionary, <c>dict.txt</c>.</param>
-    /// <param name="bootDirectory">The folder jieba.NET initialises from.</param>
-    /// <param name="userDictionaryPath">The user dictionary the segmenter will load, or null.</param>
-    /// <param name="snapshotDirectory">Where saved start-ups are kept, or null.</param>
+    /// <param name="files">The dictionaries the segmenter will load and where saved start-ups are kept.</param>
     /// <param name="wordFiles">Files whose words will be added (the glossary); missing ones are skipped.</param>
-    public static void Prefetch(string dictionaryPath, string bootDirectory, string? userDictionaryPath, string? snapshotDirectory,
-        params string[] wordFiles)
+    public static void Prefetch(JiebaFiles files, params string[] wordFiles)
     {
         lock (s_initLock)
         {
-            if (s_initialisedFrom is null && s_prefetch is null && File.Exists(dictionaryPath))
+            if (s_initialisedFrom is null && s_prefetch is null && File.Exists(files.Dictionary))
             {
-                var files = new JiebaStartFiles(dictionaryPath, bootDirectory, userDictionaryPath, snapshotDirectory);
-                var more = wordFiles.Prepend(userDictionaryPath).OfType<string>().Where(File.Exists);
-                s_prefetch = (dictionaryPath, Task.Run(() => Prepare(files, () => string.Concat(more.Select(File.ReadAllText)))));
+                var more = wordFiles.Prepend(files.UserDictionary).OfType<string>().Where(File.Exists);
+                s_prefetch = (files.Dictionary, Task.Run(() => Prepare(files, () => string.Concat(more.Select(File.ReadAllText)))));
             }
         }
     }
@@ -124,7 +114,7 @@ public sealed class ChineseSegmenter
         }
     }
 
-    private static JiebaSegmenter Create(JiebaStartFiles files, string[] extraWords)
+    private static JiebaSegmenter Create(JiebaFiles files, string[] extraWords)
     {
         foreach (var required in new[] { files.Dictionary, Path.Combine(files.BootDirectory, "dict.txt"), Path.Combine(files.BootDirectory, "prob_emit.json") })
         {
@@ -151,7 +141,7 @@ public sealed class ChineseSegmenter
             var main = prepared.Main;
             var table = prepared.Table;
             var wordsDigest = JiebaSnapshot.DigestWords(extraWords);
-            if (table is not null && main.IsSettled && prepared.Snapshot!.WordsDigest.AsSpan().SequenceEqual(wordsDigest))
+            if (table is not null && main.IsSettledFor(wordsDigest))
             {
                 // A saved start-up for these very dictionaries and words: the user words are already in its settled groups.
                 (s_main, s_table) = (main, table);
@@ -203,7 +193,7 @@ public sealed class ChineseSegmenter
         }
     }
 
-    private static Prepared Prepare(JiebaStartFiles files, Func<string> wordsToInstall)
+    private static Prepared Prepare(JiebaFiles files, Func<string> wordsToInstall)
     {
         ConfigManager.ConfigFileBaseDir = Path.GetFullPath(files.BootDirectory);
         var segmenter = new JiebaSegmenter();
@@ -225,12 +215,8 @@ public sealed class ChineseSegmenter
             main.Install(wordsToInstall(), table);
         }
 
-        return new Prepared(segmenter, main, table, key, snapshot);
+        return new Prepared(segmenter, main, table, key);
     }
 
-    // The files one jieba start-up reads, and where it may save itself.
-    private sealed record JiebaStartFiles(string Dictionary, string BootDirectory, string? UserDictionary, string? SnapshotDirectory);
-
-    private sealed record Prepared(JiebaSegmenter Segmenter, JiebaMainDictionary Main, Dictionary<string, int>? Table,
-        byte[]? DictionaryKey, JiebaSnapshot? Snapshot);
+    private sealed record Prepared(JiebaSegmenter Segmenter, JiebaMainDictionary Main, Dictionary<string, int>? Table, byte[]? DictionaryKey);
 }

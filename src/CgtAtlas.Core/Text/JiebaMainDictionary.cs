@@ -43,6 +43,9 @@ public sealed class JiebaMainDictionary
     /// <summary>True when entries come from a saved start-up (user words need not be added again).</summary>
     public bool IsSettled => _settled is not null;
 
+    /// <summary>True when entries come from a saved start-up made with exactly these words (<see cref="JiebaSnapshot.DigestWords"/>).</summary>
+    public bool IsSettledFor(ReadOnlySpan<byte> wordsDigest) => _settled is not null && _settled.WordsDigest.AsSpan().SequenceEqual(wordsDigest);
+
     /// <summary>Runs of lines by first character (saved with a start-up so later processes skip indexing).</summary>
     public IReadOnlyDictionary<char, List<Range>> Runs => _runsByFirst;
 
@@ -62,7 +65,7 @@ public sealed class JiebaMainDictionary
     /// jieba's file keeps the words of one first character together (11,783 runs for 11,772 characters), so the index
     /// holds runs of lines, not lines.
     /// </remarks>
-    public static JiebaMainDictionary Open(string path) => Index(File.ReadAllText(path));
+    public static JiebaMainDictionary Open(string path) => Index(Decode(File.ReadAllBytes(path)));
 
     /// <summary>Indexes dictionary text by first character.</summary>
     public static JiebaMainDictionary Index(string text)

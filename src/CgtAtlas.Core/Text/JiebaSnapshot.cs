@@ -53,9 +53,6 @@ public sealed class JiebaSnapshot
     /// <summary>Runs of main-dictionary lines by first character, as <see cref="JiebaMainDictionary"/> indexes them.</summary>
     public Dictionary<char, List<Range>> Runs { get; }
 
-    /// <summary>Number of settled entries.</summary>
-    public int EntryCount => _frequencies.Length;
-
     /// <summary>
     /// The user's cache folder for CgtAtlas: <c>$CGT_CACHE_DIR</c> (empty or <c>off</c> turns caching off), else
     /// <c>$XDG_CACHE_HOME/cgtatlas</c>, else <c>~/.cache/cgtatlas</c>; null when none can be named.

@@ -46,9 +46,7 @@ public sealed class TextServices
         var analyzer = new TextAnalyzer(folding);
         var glossaryPath = Path.Combine(dir, GlossaryFile);
         var glossary = File.Exists(glossaryPath) ? Glossary.Load(glossaryPath, analyzer) : Glossary.Empty;
-        var jieba = JiebaFiles.In(dir);
-        var segmenter = new ChineseSegmenter(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, glossary.ChineseAliases(),
-            JiebaSnapshot.DefaultDirectory());
+        var segmenter = new ChineseSegmenter(JiebaFiles.In(dir, JiebaSnapshot.DefaultDirectory()), glossary.ChineseAliases());
         return new TextServices(analyzer, glossary, segmenter);
     }
 
@@ -59,19 +57,10 @@ public sealed class TextServices
     public static void PrefetchSegmenter()
     {
         var dir = DefaultDataDirectory;
-        var jieba = JiebaFiles.In(dir);
-        ChineseSegmenter.Prefetch(jieba.Dictionary, jieba.BootDirectory, jieba.UserDictionary, JiebaSnapshot.DefaultDirectory(),
-            Path.Combine(dir, GlossaryFile));
+        ChineseSegmenter.Prefetch(JiebaFiles.In(dir, JiebaSnapshot.DefaultDirectory()), Path.Combine(dir, GlossaryFile));
     }
 
     private const string GlossaryFile = "glossary.tsv";
-
-    // Where a data folder keeps what jieba needs: its main dictionary, the folder it initialises from, our user dictionary.
-    private sealed record JiebaFiles(string Dictionary, string BootDirectory, string UserDictionary)
-    {
-        public static JiebaFiles In(string dir) =>
-            new(Path.Combine(dir, "jieba", "dict.txt"), Path.Combine(dir, "jieba-boot"), Path.Combine(dir, "jieba-user.dict"));
-    }
 
     private static readonly Lazy<TextServices> s_default = new(() => Load());
 
