@@ -22,7 +22,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
     private readonly SqliteCommand _rollbackTo;
     private SqliteCommand? _insertCollection;
     private SqliteCommand? _linkCollection;
-    private readonly List<(long Id, string Title, string Body)> _pendingIndexRows = [];
+    private readonly List<(long Id, byte[] Title, byte[] Body)> _pendingIndexRows = [];
     private bool _completed;
 
     public SqliteDocumentBatch(SqliteConnection connection)
@@ -38,7 +38,8 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             "$at", "$count", "$chars");
         // The JSON arrives as UTF-8 bytes; CAST stores them as TEXT without a conversion.
         _insertParagraphs = Prepare("INSERT INTO document_paragraphs (doc_id, paragraphs) VALUES ($doc, CAST($json AS TEXT))", "$doc", "$json");
-        _insertFts = Prepare("INSERT INTO doc_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
+        // UTF-8 bytes made on ingest's reading thread (PreparedWrite); CAST makes them TEXT without a conversion.
+        _insertFts = Prepare("INSERT INTO doc_fts (rowid, title, body) VALUES ($id, CAST($title AS TEXT), CAST($body AS TEXT))", "$id", "$title", "$body");
         _findHash = Prepare("SELECT id FROM documents WHERE content_hash = $hash", "$hash");
         _insertSubject = Prepare(DocumentSubjectRows.InsertSql, "$doc", "$kind", "$value", "$mentions");
         // Savepoint statements run twice per document: prepared once, they cost nothing next to the inserts.
@@ -56,6 +57,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
     public long Add(NewDocument document)
     {
         var content = document.Content;
+        var prepared = document.Prepared as PreparedWrite ?? PreparedWrite.Of(content, document.IndexTitle, document.IndexBody);
         _savepoint.ExecuteNonQuery();
         try
         {
@@ -77,8 +79,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
             var id = (long)_insertDocument.ExecuteScalar()!;
 
             _insertParagraphs.Parameters["$doc"].Value = id;
-            // Encoded on the reading thread of ingest when it came through SqliteLibraryStore.PrepareWrite.
-            _insertParagraphs.Parameters["$json"].Value = document.Prepared as byte[] ?? StoredParagraphs.Encode(content.Paragraphs);
+            _insertParagraphs.Parameters["$json"].Value = prepared.ParagraphsJson;
             _insertParagraphs.ExecuteNonQuery();
 
             AddToCollections(id, document.Collections);
@@ -87,7 +88,7 @@ internal sealed class SqliteDocumentBatch : IDocumentBatch
 
             // Index rows are written at commit: opening a savepoint makes FTS5 flush its pending terms, so inserting
             // them per document turned every document into its own index segment (a quarter of ingest time).
-            _pendingIndexRows.Add((id, document.IndexTitle, document.IndexBody));
+            _pendingIndexRows.Add((id, prepared.IndexTitle, prepared.IndexBody));
             return id;
         }
         catch

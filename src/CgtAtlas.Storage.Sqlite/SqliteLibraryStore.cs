@@ -99,7 +99,7 @@ public sealed class SqliteLibraryStore : ILibraryStore
 
     /// <inheritdoc />
     /// <remarks>Encodes the paragraphs into their stored row (<see cref="StoredParagraphs"/>).</remarks>
-    public object? PrepareWrite(DocumentContent content) => StoredParagraphs.Encode(content.Paragraphs);
+    public object? PrepareWrite(DocumentContent content, string indexTitle, string indexBody) => PreparedWrite.Of(content, indexTitle, indexBody);
 
     /// <inheritdoc />
     public StoredDocument? GetDocument(long id, bool includeParagraphs = true)

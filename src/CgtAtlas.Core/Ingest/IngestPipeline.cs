@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CgtAtlas.Documents;
 using CgtAtlas.Storage;
 using CgtAtlas.Text;
@@ -26,8 +25,14 @@ public sealed class IngestPipeline
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>Inputs read ahead of the writer: enough to keep both threads busy, few enough to keep memory flat.</summary>
-    private const int ReadAhead = 32;
+    /// <summary>
+    /// Inputs read ahead of the writer: enough for the reader to keep working while the writer commits a batch (about
+    /// two hundred documents' worth of reading), and a bound on their bytes so that large files keep memory flat too.
+    /// </summary>
+    private const int ReadAheadInputs = 512;
+
+    /// <summary>Input bytes read ahead of the writer, at most (one input larger than this is still read, alone).</summary>
+    private const long ReadAheadBytes = 16L << 20;
 
     /// <summary>Ingests files and folders.</summary>
     /// <param name="inputs">Files or folders (recursive).</param>
@@ -37,7 +42,7 @@ public sealed class IngestPipeline
     /// <param name="onStored">When given, receives each stored document as it is written, and the report's
     /// <see cref="IngestReport.Documents"/> stays empty (memory flat in corpus size); otherwise the report lists them.</param>
     /// <remarks>
-    /// A reading thread does the CPU work (read, decode, hash, analyse, SimHash, the store's own preparation) up to <see cref="ReadAhead"/> inputs
+    /// A reading thread does the CPU work (read, decode, hash, analyse, SimHash, the store's own preparation) up to <see cref="ReadAheadInputs"/> inputs
     /// ahead; the calling thread does everything that depends on what is stored (duplicate lookup, near-duplicate scan,
     /// writes) in input order, so results are the same as reading and writing one input at a time.
     /// </remarks>
@@ -52,13 +57,12 @@ public sealed class IngestPipeline
         var tally = new StoredTally(onStored ?? stored.Add);
         var duplicates = new List<DuplicateInput>();
         var failed = files.Missing.Select(m => new FailedInput(m, "no such file or folder")).ToList();
-        var fingerprints = _store.LoadSimHashes().ToList();
+        var fingerprints = new NearDuplicateIndex(_store.LoadSimHashes());
         long bytesRead = 0;
         var cancelled = false;
 
-        var channel = Channel.CreateBounded<PreparedInput>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-        using var stopReading = new CancellationTokenSource();
-        var reading = Task.Factory.StartNew(() => ReadAll(files.Files(), options, channel.Writer, stopReading.Token), CancellationToken.None,
+        var queue = new ReadAheadQueue<PreparedInput>(ReadAheadInputs, ReadAheadBytes);
+        var reading = Task.Factory.StartNew(() => ReadAll(files.Files(), options, queue), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var batch = _store.BeginBatch();
@@ -71,11 +75,12 @@ public sealed class IngestPipeline
                 if (cancellationToken.IsCancellationRequested)
                 {
                     // Only when an input is left: a run cancelled after its last input is complete.
-                    cancelled = WaitForNext(channel.Reader);
+                    cancelled = queue.WaitForItem();
                     break;
                 }
 
-                if (!WaitForNext(channel.Reader) || !channel.Reader.TryRead(out var input))
+                // Blocking is intended: this is the single writing thread; a failure of the reading thread is thrown here.
+                if (!queue.TryTake(out var input))
                 {
                     break;
                 }
@@ -112,8 +117,8 @@ public sealed class IngestPipeline
         finally
         {
             batch.Dispose();
-            stopReading.Cancel();
-            // The reader only ends by finishing, being stopped, or failing; its failure surfaced through the channel.
+            queue.Close();
+            // The reader only ends by finishing, being stopped, or failing; its failure surfaced through the queue.
             reading.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
 
@@ -129,13 +134,7 @@ public sealed class IngestPipeline
         };
     }
 
-    /// <summary>Waits until the reading thread has an input ready (true) or has read them all (false).</summary>
-    private static bool WaitForNext(ChannelReader<PreparedInput> reader) =>
-        // Blocking here is intended: this is the single writing thread, and the reader runs on its own thread. A failure
-        // of the reading thread is thrown here.
-        reader.TryPeek(out _) || reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
-
-    private void ReadAll(IEnumerable<string> files, IngestOptions options, ChannelWriter<PreparedInput> writer, CancellationToken stop)
+    private void ReadAll(IEnumerable<string> files, IngestOptions options, ReadAheadQueue<PreparedInput> queue)
     {
         Exception? error = null;
         try
@@ -144,18 +143,12 @@ public sealed class IngestPipeline
             foreach (var path in files)
             {
                 var input = Prepare(path, options, preparer);
-                while (!writer.TryWrite(input))
+                if (!queue.Add(input, input.Bytes))
                 {
-                    if (!writer.WaitToWriteAsync(stop).AsTask().GetAwaiter().GetResult())
-                    {
-                        return;
-                    }
+                    // The writer stopped early (Ctrl-C or an error); inputs read ahead are dropped unstored.
+                    return;
                 }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The writer stopped early (Ctrl-C or an error); inputs read ahead are dropped unstored.
         }
         catch (Exception ex)
         {
@@ -163,7 +156,7 @@ public sealed class IngestPipeline
         }
         finally
         {
-            writer.TryComplete(error);
+            queue.Complete(error);
         }
     }
 
@@ -234,7 +227,7 @@ public sealed class IngestPipeline
         return [];
     }
 
-    private bool Store(IDocumentBatch batch, PreparedDocument document, IngestOptions options, List<(long Id, ulong SimHash)> fingerprints,
+    private bool Store(IDocumentBatch batch, PreparedDocument document, IngestOptions options, NearDuplicateIndex fingerprints,
         StoredTally stored, List<DuplicateInput> duplicates, List<FailedInput> failed)
     {
         var content = document.Content;
@@ -250,20 +243,7 @@ public sealed class IngestPipeline
             return false;
         }
 
-        long? nearDuplicateOf = null;
-        if (document.SimHash is { } fingerprint)
-        {
-            var best = SimHash.NearDuplicateDistance + 1;
-            foreach (var (id, other) in fingerprints)
-            {
-                var distance = SimHash.Distance(fingerprint, other);
-                if (distance < best)
-                {
-                    best = distance;
-                    nearDuplicateOf = id;
-                }
-            }
-        }
+        var nearDuplicateOf = document.SimHash is { } fingerprint ? fingerprints.FindClosest(fingerprint) : null;
 
         // A later-ingested copy can be the original (the reprint came first in the folder): it then heads the group.
         var previousHead = nearDuplicateOf;
@@ -294,18 +274,12 @@ public sealed class IngestPipeline
             if (headsGroup)
             {
                 batch.Relink(previousHead!.Value, id);
-                for (var i = 0; i < fingerprints.Count; i++)
-                {
-                    if (fingerprints[i].Id == previousHead)
-                    {
-                        fingerprints[i] = (id, fingerprints[i].SimHash);
-                    }
-                }
+                fingerprints.MoveGroup(previousHead.Value, id);
             }
 
             if (document.SimHash is { } added)
             {
-                fingerprints.Add((nearDuplicateOf ?? id, added));
+                fingerprints.Add(nearDuplicateOf ?? id, added);
             }
 
             stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, document.Language, content.Paragraphs.Count, nearDuplicateOf));

@@ -19,7 +19,7 @@ internal sealed record PreparedDocument(DocumentContent Content, string ContentH
 /// reuses: sizing fresh ones per document put ~100 KB on the large-object heap each time and forced frequent gen-2 GCs.
 /// Not thread-safe; one per reading thread.
 /// </summary>
-internal sealed class DocumentPreparer(TextAnalyzer analyzer, Func<DocumentContent, object?> prepareWrite)
+internal sealed class DocumentPreparer(TextAnalyzer analyzer, Func<DocumentContent, string, string, object?> prepareWrite)
 {
     private readonly List<Token> _bodyTokens = new(4096);
     private readonly System.Text.StringBuilder _indexBody = new(16384);
@@ -27,9 +27,11 @@ internal sealed class DocumentPreparer(TextAnalyzer analyzer, Func<DocumentConte
     public PreparedDocument Prepare(DocumentContent content)
     {
         analyzer.AnalyzeInto(content.Paragraphs.Select(p => p.Text), _bodyTokens, _indexBody);
+        var indexTitle = analyzer.ToIndexText(content.Title);
+        var indexBody = _indexBody.ToString();
         var prepared = new PreparedDocument(content, ContentHash.Compute(content.Title, content.Paragraphs),
-            CountedParagraphs.LanguageOf(content.Paragraphs), SimHash.Compute(_bodyTokens), analyzer.ToIndexText(content.Title),
-            _indexBody.ToString(), DocumentSubjects.Find(content.Title, content.Paragraphs), prepareWrite(content));
+            CountedParagraphs.LanguageOf(content.Paragraphs), SimHash.Compute(_bodyTokens), indexTitle, indexBody,
+            DocumentSubjects.Find(content.Title, content.Paragraphs), prepareWrite(content, indexTitle, indexBody));
         // Empty the buffers for the next document, and keep a very long one from pinning their peak size for the rest of the run.
         _bodyTokens.Clear();
         _indexBody.Clear();

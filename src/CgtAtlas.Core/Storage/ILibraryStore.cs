@@ -21,12 +21,15 @@ public interface ILibraryStore : IDisposable
     IDocumentBatch BeginBatch();
 
     /// <summary>
-    /// The store's own work on a document that depends on nothing stored (e.g. encoding its paragraphs into the stored
-    /// form). Ingest calls it on its reading thread, ahead of the writes, and hands the result back in
+    /// The store's own work on a document that depends on nothing stored (e.g. encoding its paragraphs and index text
+    /// into the stored form). Ingest calls it on its reading thread, ahead of the writes, and hands the result back in
     /// <see cref="NewDocument.Prepared"/>, so the writing thread — the longer of the two — does less. Must be thread-safe;
     /// null (the default) when the store has nothing to prepare.
     /// </summary>
-    object? PrepareWrite(DocumentContent content) => null;
+    /// <param name="content">The document as read.</param>
+    /// <param name="indexTitle">Its analysed title (<see cref="NewDocument.IndexTitle"/>).</param>
+    /// <param name="indexBody">Its analysed body (<see cref="NewDocument.IndexBody"/>).</param>
+    object? PrepareWrite(DocumentContent content, string indexTitle, string indexBody) => null;
 
     /// <summary>One document, optionally with paragraphs; null when the id does not exist.</summary>
     StoredDocument? GetDocument(long id, bool includeParagraphs = true);
