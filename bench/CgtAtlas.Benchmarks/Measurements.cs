@@ -207,3 +207,6 @@ internal sealed class Sections
     public Dictionary<string, double> ToSeconds() =>
         _order.ToDictionary(name => name, name => _ticks[name] / (double)Stopwatch.Frequency, StringComparer.Ordinal);
 }
+
+/// <summary>The CLI's whole ingest command: wall time, documents stored, automatic tag rows written.</summary>
+internal sealed record CliIngestResult(double Seconds, int Documents, int Tags);

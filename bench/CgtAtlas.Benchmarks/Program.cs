@@ -145,6 +145,7 @@ internal sealed record SizeResults(
     Dictionary<string, double> StoreProfile,
     IngestResult Baseline,
     IngestResult CgtAtlas,
+    CliIngestResult? CliIngest,
     QueryResult Queries,
     List<ColdStartFigures> ColdStart,
     List<ColdProfile> ColdProfiles,
@@ -202,6 +203,16 @@ internal static class Orchestrator
             Log($"ingest: CgtAtlas {cgt.Seconds:N1} s, {cgt.MegabytesPerSecond:N2} MB/s, {cgt.DocumentsPerSecond:N0} docs/s " +
                 $"(ratio {cgt.Seconds / baseline.Seconds:N2}x)");
 
+            CliIngestResult? cliIngest = null;
+            if (cli is not null)
+            {
+                Log("ingest: cgt ingest --json, the CLI end to end (automatic tags included)");
+                var cliDb = Path.Combine(dir, "cli-ingest.db");
+                cliIngest = IngestBenchmarks.RunCli(cli, folder, cliDb);
+                IngestBenchmarks.DeleteDatabase(cliDb);
+                Log($"ingest: cgt ingest {cliIngest.Seconds:N1} s, {cliIngest.Documents:N0} documents, {cliIngest.Tags:N0} tags");
+            }
+
             var storeProfile = new Dictionary<string, double>(StringComparer.Ordinal);
             if (options.StoreProfile)
             {
@@ -245,7 +256,7 @@ internal static class Orchestrator
                 IngestBenchmarks.DeleteDatabase(bigramDb);
             }
 
-            results.Add(new SizeResults(corpus, profile, storeProfile, baseline, cgt, queries, cold, coldProfiles, bigram));
+            results.Add(new SizeResults(corpus, profile, storeProfile, baseline, cgt, cliIngest, queries, cold, coldProfiles, bigram));
             if (!options.Keep)
             {
                 IngestBenchmarks.DeleteDatabase(baselineDb);

@@ -194,6 +194,24 @@ public sealed class KnowledgeCliTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_tags_the_stored_documents_with_the_products_and_companies_they_name()
+    {
+        var ingest = Run("ingest", Path.Combine(TestPaths.Corpus, "news"), "--json");
+        Assert.Equal(0, ingest.Code);
+        using var report = JsonDocument.Parse(ingest.Out);
+        var axiCel = report.RootElement.GetProperty("documents").EnumerateArray()
+            .Single(d => d.GetProperty("path").GetString()!.EndsWith("zh-axicabtagene-first-cart-2021-06.md", StringComparison.Ordinal))
+            .GetProperty("id").GetInt64();
+
+        using var workspace = CgtAtlas.Storage.Sqlite.SqliteWorkspaceStore.Open(Db);
+        var tags = workspace.GetState(axiCel).Tags;
+        Assert.Contains(tags, t => t.Type == CgtAtlas.Workspace.TagType.Product && t.Name.Contains("阿基仑赛", StringComparison.Ordinal) && t.Automatic);
+        Assert.Contains(tags, t => t.Type == CgtAtlas.Workspace.TagType.Company && t.Automatic);
+        // Every document of the folder went through the tagger, not only the first ones.
+        Assert.True(workspace.ListTags().Sum(t => t.Documents) >= 20, $"{workspace.ListTags().Sum(t => t.Documents)} tag rows");
+    }
+
+    [Fact]
     public void Claim_check_of_a_stored_document_has_the_issue_json_shape()
     {
         // What `cgt check ID --json` will print once fact extraction is merged: claims hand-made from the blue-book report.

@@ -52,3 +52,63 @@ public sealed class AutoTagStoreTests
         Assert.All(workspace.GetState(ids[1]).Tags, t => Assert.True(t.Automatic));
     }
 }
+
+public sealed class TaggingAlongsideTests
+{
+    [Fact]
+    public void Tags_found_during_the_ingest_are_the_tags_found_by_reading_the_documents_back()
+    {
+        var tagger = AutoTagger.TryDefault(out var problem) ?? throw new InvalidOperationException(problem);
+        using var alongside = new TempLibrary();
+        using var after = new TempLibrary();
+
+        IReadOnlyDictionary<long, IReadOnlyList<Tag>> found;
+        using (var tagging = tagger.StartAlongside())
+        using (var workspace = SqliteWorkspaceStore.Open(alongside.DbPath))
+        {
+            alongside.Library.Ingest([TestPaths.Corpus], onStored: tagging.Post);
+            found = tagging.Finish(alongside.Library, workspace);
+        }
+
+        var stored = after.Library.Ingest([TestPaths.Corpus]).Documents;
+        IReadOnlyDictionary<long, IReadOnlyList<Tag>> expected;
+        using (var workspace = SqliteWorkspaceStore.Open(after.DbPath))
+        {
+            expected = tagger.Apply(after.Library, workspace, stored.Select(d => d.Id));
+        }
+
+        // The sample corpus names dozens of products and companies; both ways must give every document the same tags.
+        Assert.True(expected.Values.Sum(t => t.Count) >= 30, $"only {expected.Values.Sum(t => t.Count)} tags on the samples");
+        Assert.Equal(Describe(after, expected), Describe(alongside, found));
+    }
+
+    [Fact]
+    public void A_document_posted_without_its_text_is_read_back_and_an_abandoned_run_writes_nothing()
+    {
+        var tagger = AutoTagger.TryDefault(out var problem) ?? throw new InvalidOperationException(problem);
+        using var temp = new TempLibrary();
+        var report = temp.Library.Ingest([TestPaths.Corpus]);
+        var withTags = tagger.Suggest(temp.Library.GetDocument(report.Documents[0].Id)!).Count > 0
+            ? report.Documents[0]
+            : report.Documents.First(d => tagger.Suggest(temp.Library.GetDocument(d.Id)!).Count > 0);
+        Assert.Null(withTags.Content);
+        using var workspace = SqliteWorkspaceStore.Open(temp.DbPath);
+
+        using (var abandoned = tagger.StartAlongside())
+        {
+            abandoned.Post(withTags);
+        }
+
+        Assert.Empty(workspace.GetState(withTags.Id).Tags);
+
+        using var tagging = tagger.StartAlongside();
+        tagging.Post(withTags);
+        var added = tagging.Finish(temp.Library, workspace);
+        Assert.NotEmpty(added[withTags.Id]);
+        Assert.Equal(added[withTags.Id].Select(t => t.Name).Order(), workspace.GetState(withTags.Id).Tags.Select(t => t.Name).Order());
+    }
+
+    private static List<string> Describe(TempLibrary temp, IReadOnlyDictionary<long, IReadOnlyList<Tag>> tags) =>
+        tags.SelectMany(kv => kv.Value.Select(t => $"{Path.GetFileName(temp.Library.GetDocument(kv.Key)!.OriginPath)} {t.Type} {t.Name}"))
+            .Order(StringComparer.Ordinal).ToList();
+}

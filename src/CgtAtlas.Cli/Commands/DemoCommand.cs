@@ -53,11 +53,16 @@ internal static class DemoCommand
 
             var ansi = console.Ansi;
             ansi.MarkupLine($"Building the demo library [bold]{Markup.Escape(db)}[/] from [bold]{Markup.Escape(corpus)}[/] …");
-            var storedIds = new List<long>();
-            var report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] }, onStored: d => storedIds.Add(d.Id));
-            var tags = AutoTagging.Run(library, db, storedIds, console.Error);
+            IngestReport report;
+            int tags;
+            using (var tagging = AutoTagging.Start(console.Error))
+            {
+                report = library.Ingest([corpus], new IngestOptions { Collections = ["Demo"] }, onStored: tagging.Post);
+                tags = tagging.Finish(library, db);
+            }
+
             ansi.MarkupLine($"Stored [green]{report.Stored}[/] documents " +
-                $"({report.NearDuplicates} near-duplicates linked), " +
+                $"({report.NearDuplicates} near-duplicates linked{IngestCommand.Regrouped(report)}), " +
                 $"[yellow]{report.Duplicates.Count}[/] exact duplicate(s) skipped, [red]{report.Failed.Count}[/] failed; {tags} product/company tags added.");
             foreach (var failed in report.Failed)
             {

@@ -50,14 +50,14 @@ internal static class IngestCommand
             {
                 var inputs = parse.GetValue(paths)!;
                 IngestReport report;
-                var storedIds = new List<long>();
+                using var tagging = AutoTagging.Start(console.Error);
                 if (parse.GetValue(json))
                 {
                     using var writer = new IngestJsonWriter(console.Output);
                     report = library.Ingest(inputs, options, null, cancel.Token, d =>
                     {
                         writer.Document(d);
-                        storedIds.Add(d.Id);
+                        tagging.Post(d);
                     });
                     writer.Finish(report);
                 }
@@ -67,16 +67,16 @@ internal static class IngestCommand
                     var shown = new List<IngestedDocument>();
                     report = RunWithProgress(console, library, inputs, options, cancel.Token, d =>
                     {
-                        storedIds.Add(d.Id);
+                        tagging.Post(d);
                         if (shown.Count < ShownRows)
                         {
-                            shown.Add(d);
+                            shown.Add(d with { Content = null });
                         }
                     });
                     WriteSummary(console, report, shown);
                 }
 
-                AutoTagging.Run(library, parse.GetValue(CliOptions.Db)!, storedIds, console.Error);
+                tagging.Finish(library, parse.GetValue(CliOptions.Db)!);
                 return report.Cancelled ? ExitCodes.Interrupted : report.Failed.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
             }
             finally
@@ -146,12 +146,20 @@ internal static class IngestCommand
         }
 
         ansi.MarkupLine(
-            $"Stored [green]{report.Stored}[/] document(s) ({report.NearDuplicates} near-duplicate), " +
+            $"Stored [green]{report.Stored}[/] document(s) ({report.NearDuplicates} near-duplicate{Regrouped(report)}), " +
             $"[yellow]{report.Duplicates.Count}[/] duplicate(s), [red]{report.Failed.Count}[/] failed" +
             (report.Cancelled ? " — [red]interrupted[/]: the documents listed are complete; run again to continue." : "."));
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and can arrive after the bar stops).</summary>
+    /// <summary>"; N earlier copies now point to more original ones" when a group got a new head, else nothing.</summary>
+    internal static string Regrouped(IngestReport report) => report.Regrouped switch
+    {
+        0 => string.Empty,
+        1 => "; 1 earlier copy now points to a more original one",
+        var n => $"; {n} earlier copies now point to more original ones",
+    };
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

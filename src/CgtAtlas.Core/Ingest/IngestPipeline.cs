@@ -54,7 +54,7 @@ public sealed class IngestPipeline
         var files = new InputEnumerator(inputs);
         var total = progress is null ? 0 : files.CountFiles();
         var stored = new List<IngestedDocument>();
-        var tally = new StoredTally(onStored ?? stored.Add);
+        var tally = new StoredTally(onStored ?? (d => stored.Add(d with { Content = null })));
         var duplicates = new List<DuplicateInput>();
         var failed = files.Missing.Select(m => new FailedInput(m, "no such file or folder")).ToList();
         var fingerprints = new NearDuplicateIndex(_store.LoadSimHashes());
@@ -127,6 +127,7 @@ public sealed class IngestPipeline
             Documents = stored,
             Stored = tally.Count,
             NearDuplicates = tally.NearDuplicates,
+            Regrouped = tally.Regrouped,
             Duplicates = duplicates,
             Failed = failed,
             Cancelled = cancelled,
@@ -275,6 +276,7 @@ public sealed class IngestPipeline
             {
                 batch.Relink(previousHead!.Value, id);
                 fingerprints.MoveGroup(previousHead.Value, id);
+                stored.Regrouped++;
             }
 
             if (document.SimHash is { } added)
@@ -282,7 +284,10 @@ public sealed class IngestPipeline
                 fingerprints.Add(nearDuplicateOf ?? id, added);
             }
 
-            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, document.Language, content.Paragraphs.Count, nearDuplicateOf));
+            stored.Add(new IngestedDocument(id, content.OriginPath, content.Title, document.Language, content.Paragraphs.Count, nearDuplicateOf)
+            {
+                Content = content,
+            });
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -298,6 +303,8 @@ public sealed class IngestPipeline
         public int Count { get; private set; }
 
         public int NearDuplicates { get; private set; }
+
+        public int Regrouped { get; set; }
 
         public void Add(IngestedDocument document)
         {

@@ -3,7 +3,14 @@ using CgtAtlas.Documents;
 namespace CgtAtlas.Ingest;
 
 /// <summary>A document stored by an ingest run.</summary>
-public sealed record IngestedDocument(long Id, string Path, string Title, Language Language, int Paragraphs, long? NearDuplicateOf);
+public sealed record IngestedDocument(long Id, string Path, string Title, Language Language, int Paragraphs, long? NearDuplicateOf)
+{
+    /// <summary>
+    /// The document as read, for an <c>onStored</c> callback that works on the text without reading it back (automatic
+    /// tagging). Null in <see cref="IngestReport.Documents"/>, which keeps only the summary.
+    /// </summary>
+    public DocumentContent? Content { get; init; }
+}
 
 /// <summary>An input whose content was already in the library.</summary>
 public sealed record DuplicateInput(string Path, long DuplicateOf);
@@ -22,6 +29,13 @@ public sealed record IngestReport
 
     /// <summary>Stored documents linked to an earlier near-copy.</summary>
     public int NearDuplicates { get; init; }
+
+    /// <summary>
+    /// Groups of near-copies whose head changed because a document of this run is more original (it has a source or an
+    /// earlier date): the former head, stored before, now links to it too. The library's near-duplicate count grows by
+    /// <see cref="NearDuplicates"/> plus this.
+    /// </summary>
+    public int Regrouped { get; init; }
 
     /// <summary>Inputs that were exact duplicates (not stored again).</summary>
     public required IReadOnlyList<DuplicateInput> Duplicates { get; init; }

@@ -49,8 +49,16 @@ public sealed class AutoTagger
     public IReadOnlyList<(string Name, TagType Type)> Suggest(StoredDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var inTitle = _linker.Link(document.Title).Select(m => (m.Type, m.Id)).ToHashSet();
-        var body = _linker.Link(document.Paragraphs).ToDictionary(m => (m.Type, m.Id), m => m.Mentions);
+        return Suggest(document.Title, document.Paragraphs);
+    }
+
+    /// <summary>The tags a document with this title and these paragraphs should carry (products first).</summary>
+    public IReadOnlyList<(string Name, TagType Type)> Suggest(string title, IReadOnlyList<Paragraph> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var inTitle = _linker.Link(title).Select(m => (m.Type, m.Id)).ToHashSet();
+        var body = _linker.Link(paragraphs).ToDictionary(m => (m.Type, m.Id), m => m.Mentions);
         return inTitle.Union(body.Keys)
             .Where(e => e.Type is EntityType.Product or EntityType.Company)
             .Where(e => inTitle.Contains(e) || body.GetValueOrDefault(e) >= DocumentSubjects.MinBodyMentions)
@@ -70,15 +78,29 @@ public sealed class AutoTagger
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(documentIds);
+        // Reading uses the library's one connection; finding names is pure CPU and runs on every core.
+        var suggestions = documentIds.Distinct().Chunk(WriteBatch).SelectMany(chunk => chunk
+            .Select(library.GetDocument).OfType<StoredDocument>().ToList()
+            .AsParallel().AsOrdered()
+            .Select(d => (d.Id, Suggest(d)))
+            .ToList());
+        return Write(workspace, suggestions);
+    }
+
+    /// <summary>
+    /// Starts finding the tags of documents as an ingest stores them, on a thread of its own, from the text the ingest
+    /// read (no read-back); <see cref="TaggingAlongside.Finish"/> writes them.
+    /// </summary>
+    public TaggingAlongside StartAlongside() => new(this);
+
+    /// <summary>Writes suggested tags a few hundred documents per transaction.</summary>
+    internal static IReadOnlyDictionary<long, IReadOnlyList<Tag>> Write(IWorkspaceStore workspace,
+        IEnumerable<(long DocumentId, IReadOnlyList<(string Name, TagType Type)> Tags)> suggestions)
+    {
         var added = new Dictionary<long, IReadOnlyList<Tag>>();
-        foreach (var chunk in documentIds.Distinct().Chunk(WriteBatch))
+        foreach (var chunk in suggestions.Chunk(WriteBatch))
         {
-            // Reading uses the library's one connection; finding names is pure CPU and runs on every core.
-            var batch = chunk.Select(library.GetDocument).OfType<StoredDocument>().ToList()
-                .AsParallel().AsOrdered()
-                .Select(d => (d.Id, Suggest(d)))
-                .ToList();
-            foreach (var (id, tags) in workspace.AddAutomaticTagsToMany(batch))
+            foreach (var (id, tags) in workspace.AddAutomaticTagsToMany(chunk))
             {
                 added[id] = tags;
             }
