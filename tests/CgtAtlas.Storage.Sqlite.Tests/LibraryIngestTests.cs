@@ -228,3 +228,43 @@ public sealed class LibraryIngestTests
         Assert.Empty(temp.Library.Store.CheckIntegrity());
     }
 }
+
+public sealed class IndexMaintenanceTests
+{
+    [Fact]
+    public void A_large_ingest_run_leaves_the_index_in_one_segment_and_a_small_one_leaves_it_alone()
+    {
+        using var temp = new TempLibrary();
+        var store = (CgtAtlas.Storage.Sqlite.SqliteLibraryStore)temp.Library.Store;
+        store.OptimizeAfter = 3;
+
+        // One run per file: every run commits its own FTS5 segment.
+        for (var i = 0; i < 4; i++)
+        {
+            temp.Library.Ingest([temp.Write($"a{i}.txt", $"第{i}篇\n\n溶瘤病毒 oncolytic virus 第{i}段，内容各不相同 {i * 7919}。")]);
+        }
+
+        Assert.True(Segments(temp) >= 2, $"{Segments(temp)} segment(s) after four small runs");
+
+        var big = Enumerable.Range(0, 3).Select(i => temp.Write($"b{i}.txt", $"另一篇{i}\n\nCAR-T 细胞疗法 第{i}段 {i * 104729}。")).ToArray();
+        Assert.Equal(3, temp.Library.Ingest(big).Stored);
+        Assert.Equal(1, Segments(temp));
+
+        // Searching is unchanged by the merge.
+        Assert.Equal(4, temp.Library.Search(new() { Query = "oncolytic" }).Total);
+        Assert.Equal(3, temp.Library.Search(new() { Query = "CAR-T" }).Total);
+
+        // A run below the threshold, or below a tenth of the library, adds a segment and does not merge.
+        temp.Library.Ingest([temp.Write("c.txt", "再一篇\n\n基因治疗 新的段落。")]);
+        Assert.Equal(2, Segments(temp));
+    }
+
+    private static long Segments(TempLibrary temp)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.DbPath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(DISTINCT segid) FROM doc_fts_idx";
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -113,6 +113,10 @@ public sealed class IngestPipeline
             }
 
             batch.Commit();
+            if (!cancelled && tally.Count > 0)
+            {
+                _store.AfterIngest(tally.Count);
+            }
         }
         finally
         {

@@ -21,6 +21,14 @@ public interface ILibraryStore : IDisposable
     IDocumentBatch BeginBatch();
 
     /// <summary>
+    /// Called once when an ingest run has committed its last batch (not when it was cancelled), with the number of
+    /// documents it stored: the store may tidy its index for searching. The default does nothing.
+    /// </summary>
+    void AfterIngest(int storedDocuments)
+    {
+    }
+
+    /// <summary>
     /// The store's own work on a document that depends on nothing stored (e.g. encoding its paragraphs and index text
     /// into the stored form). Ingest calls it on its reading thread, ahead of the writes, and hands the result back in
     /// <see cref="NewDocument.Prepared"/>, so the writing thread — the longer of the two — does less. Must be thread-safe;
