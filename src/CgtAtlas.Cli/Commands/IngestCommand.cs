@@ -151,7 +151,6 @@ internal static class IngestCommand
             (report.Cancelled ? " — [red]interrupted[/]: the documents listed are complete; run again to continue." : "."));
     }
 
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and can arrive after the bar stops).</summary>
     /// <summary>"; N earlier copies now point to more original ones" when a group got a new head, else nothing.</summary>
     internal static string Regrouped(IngestReport report) => report.Regrouped switch
     {
@@ -160,6 +159,7 @@ internal static class IngestCommand
         var n => $"; {n} earlier copies now point to more original ones",
     };
 
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and can arrive after the bar stops).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
