@@ -259,6 +259,21 @@ public sealed class IndexMaintenanceTests
         Assert.Equal(2, Segments(temp));
     }
 
+    [Fact]
+    public void A_run_below_a_tenth_of_the_library_does_not_merge_even_over_the_count()
+    {
+        using var temp = new TempLibrary();
+        ((CgtAtlas.Storage.Sqlite.SqliteLibraryStore)temp.Library.Store).OptimizeAfter = 3;
+        var library = Enumerable.Range(0, 40).Select(i => temp.Write($"lib/{i}.txt", $"文库{i}\n\n第{i}篇 基因治疗 {i * 7907} 段落。")).ToArray();
+        Assert.Equal(40, temp.Library.Ingest(library).Stored);
+        Assert.Equal(1, Segments(temp));
+
+        // Three documents are over the count (3) but under a tenth of the 43 in the library.
+        var run = Enumerable.Range(0, 3).Select(i => temp.Write($"run/{i}.txt", $"新稿{i}\n\n第{i}篇 细胞治疗 {i * 6007} 段落。")).ToArray();
+        Assert.Equal(3, temp.Library.Ingest(run).Stored);
+        Assert.Equal(2, Segments(temp));
+    }
+
     private static long Segments(TempLibrary temp)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.DbPath};Mode=ReadOnly");
